@@ -14,7 +14,7 @@ public sealed class InferenceRunner : IDisposable
     private readonly RunOptions _runOptions = new();
     private readonly Dictionary<string, TensorBuffer> _inputs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TensorBuffer> _outputs = new(StringComparer.Ordinal);
-    private readonly (TensorBuffer From, TensorBuffer To)[] _state;
+    private (TensorBuffer From, TensorBuffer To)[] _state = [];
     private bool _disposed;
 
     internal InferenceRunner(InferenceEngine engine, IReadOnlyDictionary<string, long> dimensions)
@@ -32,20 +32,12 @@ public sealed class InferenceRunner : IDisposable
             }
 
             long[]?[] outputShapes = [.. engine.Model.Outputs.Select(o => RunnerShapes.Resolve(o, symbols, required: false))];
-            if (outputShapes.Any(s => s is null))
+            if (outputShapes.All(s => s is not null))
             {
-                outputShapes = ProbeOutputShapes();
+                BindOutputs(outputShapes!);
             }
 
-            for (int i = 0; i < engine.Model.Outputs.Count; i++)
-            {
-                TensorDescription output = engine.Model.Outputs[i];
-                TensorBuffer buffer = TensorBuffer.Create(output, outputShapes[i]!);
-                _outputs.Add(output.Name, buffer);
-                _binding.BindOutput(output.Name, buffer.Value);
-            }
-
-            _state = [.. engine.RecurrentState.Select(StatePair)];
+            // Otherwise the first Run sizes the outputs from what the model returns.
         }
         catch
         {
@@ -57,7 +49,7 @@ public sealed class InferenceRunner : IDisposable
     /// <summary>Input buffers, by model input name.</summary>
     public IReadOnlyDictionary<string, TensorBuffer> Inputs => _inputs;
 
-    /// <summary>Output buffers, by model output name; valid after <see cref="Run"/>.</summary>
+    /// <summary>Output buffers, by model output name; outputs the model leaves unsized appear after the first <see cref="Run"/>.</summary>
     public IReadOnlyDictionary<string, TensorBuffer> Outputs => _outputs;
 
     /// <summary>The buffer to fill for an input; throws when the name or element type is wrong.</summary>
@@ -66,13 +58,29 @@ public sealed class InferenceRunner : IDisposable
 
     /// <summary>The latest values of an output.</summary>
     public ReadOnlySpan<T> Output<T>(string name)
-        where T : unmanaged => Typed<T>(_outputs, name, "output").Span;
+        where T : unmanaged
+    {
+        if (_outputs.Count == 0)
+        {
+            throw new InvalidOperationException($"The model sizes its outputs at run time; call {nameof(Run)} before reading output '{name}'.");
+        }
+
+        return Typed<T>(_outputs, name, "output").Span;
+    }
 
     /// <summary>Runs the model on the input buffers, then carries recurrent state into its inputs.</summary>
     public void Run()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _engine.Session.RunWithBinding(_runOptions, _binding);
+        if (_outputs.Count == 0)
+        {
+            RunAndBindOutputs();
+        }
+        else
+        {
+            _engine.Session.RunWithBinding(_runOptions, _binding);
+        }
+
         foreach ((TensorBuffer from, TensorBuffer to) in _state)
         {
             Array.Copy(from.Array, to.Array, to.Length);
@@ -140,8 +148,22 @@ public sealed class InferenceRunner : IDisposable
         return (from, to);
     }
 
-    // Outputs whose size the model leaves open are sized by one run on the (zeroed) input buffers.
-    private long[]?[] ProbeOutputShapes()
+    private void BindOutputs(long[][] shapes)
+    {
+        for (int i = 0; i < _engine.Model.Outputs.Count; i++)
+        {
+            TensorDescription output = _engine.Model.Outputs[i];
+            TensorBuffer buffer = TensorBuffer.Create(output, shapes[i]);
+            _outputs.Add(output.Name, buffer);
+            _binding.BindOutput(output.Name, buffer.Value);
+        }
+
+        _state = [.. _engine.RecurrentState.Select(StatePair)];
+    }
+
+    // Outputs whose size the model leaves open are sized by the first run: the runtime allocates
+    // them once, their shapes become the runner's, and later runs write into the runner's buffers.
+    private void RunAndBindOutputs()
     {
         foreach (TensorDescription output in _engine.Model.Outputs)
         {
@@ -150,12 +172,12 @@ public sealed class InferenceRunner : IDisposable
 
         _engine.Session.RunWithBinding(_runOptions, _binding);
         using IDisposableReadOnlyCollection<OrtValue> values = _binding.GetOutputValues();
-        long[]?[] shapes = [.. values.Select(v =>
-        {
-            OrtTensorTypeAndShapeInfo info = v.GetTensorTypeAndShape();
-            return info.Shape;
-        })];
+        InferenceOutput[] first = [.. values.Select((v, i) => TensorValues.CopyOut(_engine.Model.Outputs[i].Name, v))];
         _binding.ClearBoundOutputs();
-        return shapes;
+        BindOutputs([.. first.Select(o => o.Shape.ToArray())]);
+        foreach (InferenceOutput output in first)
+        {
+            Array.Copy(output.Data, _outputs[output.Name].Array, output.Data.Length);
+        }
     }
 }
