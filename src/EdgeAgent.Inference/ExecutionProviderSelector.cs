@@ -7,7 +7,7 @@ namespace EdgeAgent.Inference;
 internal static class ExecutionProviderSelector
 {
     /// <summary>The providers this ONNX Runtime library was built with.</summary>
-    public static IReadOnlyList<string> Available { get; } = OrtEnv.Instance().GetAvailableProviders();
+    public static IReadOnlyList<string> Available { get; } = RuntimeEnvironment.Instance.GetAvailableProviders();
 
     public static List<ExecutionProviderChoice> Apply(SessionOptions session, IEnumerable<string> preference, ILogger logger)
     {

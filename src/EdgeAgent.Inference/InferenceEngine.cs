@@ -48,7 +48,7 @@ public sealed partial class InferenceEngine : IDisposable
     public IReadOnlyList<RecurrentStatePair> RecurrentState { get; }
 
     /// <summary>The ONNX Runtime version of the native library.</summary>
-    public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
+    public static string RuntimeVersion => RuntimeEnvironment.Instance.GetVersionString();
 
     /// <summary>The execution providers the native library was built with.</summary>
     public static IReadOnlyList<string> AvailableProviders => ExecutionProviderSelector.Available;
@@ -158,6 +158,7 @@ public sealed partial class InferenceEngine : IDisposable
     private static InferenceEngine Create(string source, InferenceEngineOptions? options, ILogger logger, Func<SessionOptions, InferenceSession> open)
     {
         options ??= new InferenceEngineOptions();
+        _ = RuntimeEnvironment.Instance;
         ValidateOptionsResult check = new InferenceEngineOptionsValidator().Validate(null, options);
         if (check.Failed)
         {
