@@ -1,0 +1,3 @@
+using EdgeAgent.Benchmarks;
+
+return BenchCommand.Run(args, Console.Out, Console.Error);
