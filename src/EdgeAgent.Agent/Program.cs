@@ -1,1 +1,5 @@
-Console.WriteLine($"ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()}");
+using EdgeAgent.Agent;
+using Microsoft.Extensions.Hosting;
+
+using IHost host = AgentHost.CreateBuilder(args).Build();
+await host.RunAsync();

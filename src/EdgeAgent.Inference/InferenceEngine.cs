@@ -172,7 +172,7 @@ public sealed partial class InferenceEngine : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
-        List<ExecutionProviderChoice> providers = ExecutionProviderSelector.Apply(sessionOptions, options.ExecutionProviders, logger);
+        List<ExecutionProviderChoice> providers = ExecutionProviderSelector.Apply(sessionOptions, options.ExecutionProviders ?? [], logger);
         InferenceSession session;
         try
         {

@@ -19,9 +19,10 @@ public sealed class InferenceEngineOptions
     /// Execution providers in order of preference; each one the native library lacks, or that fails
     /// to start, is skipped with a logged reason. CPU is always the last resort.
     /// Known names: TensorRT, CUDA, ROCm, OpenVINO, DNNL, XNNPACK, CoreML, NNAPI, QNN, CPU
-    /// (or their ONNX Runtime names such as CUDAExecutionProvider). Default: CPU.
+    /// (or their ONNX Runtime names such as CUDAExecutionProvider). Default: empty, which means CPU only
+    /// (a default list would be merged with the configured one by the configuration binder).
     /// </summary>
-    public IList<string> ExecutionProviders { get; set; } = ["CPU"];
+    public IList<string> ExecutionProviders { get; set; } = [];
 
     /// <summary>
     /// Recurrent state carried by <see cref="InferenceRunner"/>: output name → input name it feeds on the

@@ -21,18 +21,11 @@ public sealed class InferenceEngineOptionsValidator : IValidateOptions<Inference
             errors.Add($"{section}:{nameof(options.InterOpThreads)} is {options.InterOpThreads}; it must be between 0 (runtime default) and 256.");
         }
 
-        if (options.ExecutionProviders is null || options.ExecutionProviders.Count == 0)
+        foreach (string provider in options.ExecutionProviders ?? [])
         {
-            errors.Add($"{section}:{nameof(options.ExecutionProviders)} is empty; list at least one provider, for example [\"CPU\"].");
-        }
-        else
-        {
-            foreach (string provider in options.ExecutionProviders)
+            if (ExecutionProviderNames.Resolve(provider ?? "") is null)
             {
-                if (ExecutionProviderNames.Resolve(provider ?? "") is null)
-                {
-                    errors.Add($"{section}:{nameof(options.ExecutionProviders)} names an unknown provider '{provider}'; known: {string.Join(", ", ExecutionProviderNames.ShortNames)}.");
-                }
+                errors.Add($"{section}:{nameof(options.ExecutionProviders)} names an unknown provider '{provider}'; known: {string.Join(", ", ExecutionProviderNames.ShortNames)}.");
             }
         }
 
