@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# EdgeAgent build verbs; build.ps1 forwards here. Run `bash eng/build.sh help`.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export MSBUILDTERMINALLOGGER=off
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+# Installs Debian packages that are missing; runs apt-get update at most once, only when needed.
+apt_ensure() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "error: missing Debian packages: ${missing[*]}; install them as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+  log "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+deps() { # what the build needs: the ONNX schema and npm (to fetch ONNX Runtime)
+  command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK is needed (dotnet not on PATH)." >&2; exit 1; }
+  apt_ensure libonnx-dev ca-certificates
+  command -v npm >/dev/null || apt_ensure npm
+}
+
+test_deps() { # what the tests add: qemu and an arm64 cross toolchain for the arm64 check
+  deps
+  apt_ensure qemu-user-static gcc-aarch64-linux-gnu libc6-arm64-cross libstdc++6-arm64-cross util-linux mount
+}
+
+build() {
+  deps
+  log "building (${1:-Debug})"
+  dotnet build EdgeAgent.sln -c "${1:-Debug}" -nologo -v q
+}
+
+demo() { # build the agent and run it on the built-in simulator
+  deps
+  log "building the agent"
+  dotnet build src/EdgeAgent.Agent -c Release -nologo -v q
+  log "running the agent demo (Ctrl+C stops it)"
+  dotnet src/EdgeAgent.Agent/bin/Release/net10.0/edgeagent.dll "$@"
+}
+
+run_tests() { # every test project; ends with `tests: N passed, N failed[, N skipped]`
+  test_deps
+  build Debug
+  local out status=0 passed=0 failed=0 skipped=0
+  out=$(mktemp)
+  log "running tests"
+  dotnet test EdgeAgent.sln --no-build -nologo "$@" 2>&1 | tee "$out" || status=$?
+  while read -r p f s; do
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  done < <(sed -nE 's/.*(Passed|Failed)! +- +Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\3 \2 \4/p' "$out")
+  if ((status != 0 && failed == 0)); then
+    failed=1 # the runner failed without reporting a failed test (a build or host crash)
+    echo "dotnet test exited with status $status" >&2
+  fi
+  rm -f "$out"
+  local line="tests: $passed passed, $failed failed"
+  ((skipped > 0)) && line="$line, $skipped skipped"
+  echo "$line"
+  ((status == 0 && failed == 0 && passed > 0))
+}
+
+bench() { # the inference benchmark: engine vs bare ONNX Runtime on the same model and input
+  deps
+  local model=${EDGEAGENT_BENCH_MODEL:-$root/../shared/models/sensor_autoencoder_mlp/autoencoder.onnx}
+  dotnet build tests/EdgeAgent.Benchmarks -c Release -nologo -v q
+  mkdir -p artifacts/bench
+  local timer=()
+  [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v -o artifacts/bench/time.txt)
+  "${timer[@]}" dotnet tests/EdgeAgent.Benchmarks/bin/Release/net10.0/EdgeAgent.Benchmarks.dll --model "$model" --json artifacts/bench/bench.json "$@"
+  [[ -f artifacts/bench/time.txt ]] && grep -E 'Maximum resident|Elapsed' artifacts/bench/time.txt
+  return 0
+}
+
+publish_arm64() { # framework-dependent linux-arm64 build of the agent, into artifacts/publish/linux-arm64
+  deps
+  dotnet publish src/EdgeAgent.Agent -c Release -r linux-arm64 --self-contained false -p:UseAppHost=false \
+    -o artifacts/publish/linux-arm64 -nologo -v q
+  echo "published to artifacts/publish/linux-arm64"
+}
+
+usage() {
+  cat <<'TXT'
+usage: bash eng/build.sh VERB [ARGS]
+  deps           install what the build needs (Debian packages; idempotent)
+  build          build everything
+  demo [ARGS]    build and run the agent on its built-in simulator (ARGS go to the agent)
+  test [ARGS]    install test needs, build and run every test (ARGS go to dotnet test)
+  bench [ARGS]   run the inference benchmark (EDGEAGENT_BENCH_MODEL picks the model)
+  publish-arm64  build the agent for linux-arm64 into artifacts/publish/linux-arm64
+TXT
+}
+
+verb=${1:-help}
+shift || true
+case "$verb" in
+  deps) deps ;;
+  build) build "${1:-Debug}" ;;
+  demo) demo "$@" ;;
+  test) run_tests "$@" ;;
+  bench) bench "$@" ;;
+  publish-arm64) publish_arm64 ;;
+  help|-h|--help) usage ;;
+  *) usage >&2; exit 2 ;;
+esac
