@@ -74,12 +74,17 @@ run_tests() { # every test project; ends with `tests: N passed, N failed[, N ski
 
 bench() { # the inference benchmark: engine vs bare ONNX Runtime on the same model and input
   deps
+  # The model: EDGEAGENT_BENCH_MODEL, else the third-party sensor autoencoder in ../shared when it is
+  # there, else the bench's built-in autoencoder of the same shape.
   local model=${EDGEAGENT_BENCH_MODEL:-$root/../shared/models/sensor_autoencoder_mlp/autoencoder.onnx}
+  local model_args=()
+  [[ -n "${EDGEAGENT_BENCH_MODEL:-}" || -f "$model" ]] && model_args=(--model "$model")
+  log "building the benchmark"
   dotnet build tests/EdgeAgent.Benchmarks -c Release -nologo -v q
   mkdir -p artifacts/bench
   local timer=()
   [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v -o artifacts/bench/time.txt)
-  "${timer[@]}" dotnet tests/EdgeAgent.Benchmarks/bin/Release/net10.0/EdgeAgent.Benchmarks.dll --model "$model" --json artifacts/bench/bench.json "$@"
+  "${timer[@]}" dotnet tests/EdgeAgent.Benchmarks/bin/Release/net10.0/EdgeAgent.Benchmarks.dll "${model_args[@]}" --json artifacts/bench/bench.json "$@"
   [[ -f artifacts/bench/time.txt ]] && grep -E 'Maximum resident|Elapsed' artifacts/bench/time.txt
   return 0
 }

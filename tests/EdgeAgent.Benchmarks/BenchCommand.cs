@@ -34,13 +34,15 @@ internal static class BenchCommand
             return 2;
         }
 
+        string? builtIn = options.ModelPath is null ? BuiltInModel.WriteTempFile() : null;
+        string modelPath = options.ModelPath ?? builtIn!;
         try
         {
-            using InferenceEngine engine = InferenceEngine.Load(options.ModelPath);
+            using InferenceEngine engine = InferenceEngine.Load(modelPath);
             BenchModel model = BenchModel.From(engine.Model);
             double timerNs = TimerCalibration.MedianNanoseconds();
             var report = new BenchReport(
-                Path.GetFullPath(options.ModelPath),
+                builtIn is null ? Path.GetFullPath(modelPath) : BuiltInModel.Description,
                 InferenceEngine.RuntimeVersion,
                 RuntimeInformation.FrameworkDescription,
                 RuntimeInformation.OSDescription,
@@ -56,7 +58,7 @@ internal static class BenchCommand
             var batches = new List<BatchResult>();
             foreach (int batchSize in BatchSizes)
             {
-                BatchResult batch = BatchBench.Run(options.ModelPath, engine, model, batchSize, options.Iterations, options.Rounds, Warmup);
+                BatchResult batch = BatchBench.Run(modelPath, engine, model, batchSize, options.Iterations, options.Rounds, Warmup);
                 ReportTable.WriteBatch(output, batch);
                 batches.Add(batch);
             }
@@ -81,6 +83,13 @@ internal static class BenchCommand
         {
             error.WriteLine($"error: {ex.Message}");
             return 1;
+        }
+        finally
+        {
+            if (builtIn is not null)
+            {
+                File.Delete(builtIn);
+            }
         }
     }
 }
