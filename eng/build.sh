@@ -40,13 +40,13 @@ test_deps() { # what the tests add: qemu and an arm64 cross toolchain for the ar
 build() {
   deps
   log "building (${1:-Debug})"
-  dotnet build EdgeAgent.sln -c "${1:-Debug}" -nologo -v q
+  dotnet build EdgeAgent.sln -c "${1:-Debug}" -nologo -v m
 }
 
 demo() { # build the agent and run it on the built-in simulator
   deps
   log "building the agent"
-  dotnet build src/EdgeAgent.Agent -c Release -nologo -v q
+  dotnet build src/EdgeAgent.Agent -c Release -nologo -v m
   log "running the agent demo (Ctrl+C stops it)"
   dotnet src/EdgeAgent.Agent/bin/Release/net10.0/edgeagent.dll "$@"
 }
@@ -80,7 +80,7 @@ bench() { # the inference benchmark: engine vs bare ONNX Runtime on the same mod
   local model_args=()
   [[ -n "${EDGEAGENT_BENCH_MODEL:-}" || -f "$model" ]] && model_args=(--model "$model")
   log "building the benchmark"
-  dotnet build tests/EdgeAgent.Benchmarks -c Release -nologo -v q
+  dotnet build tests/EdgeAgent.Benchmarks -c Release -nologo -v m
   mkdir -p artifacts/bench
   local timer=()
   [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v -o artifacts/bench/time.txt)
@@ -92,7 +92,7 @@ bench() { # the inference benchmark: engine vs bare ONNX Runtime on the same mod
 publish_arm64() { # framework-dependent linux-arm64 build of the agent, into artifacts/publish/linux-arm64
   deps
   dotnet publish src/EdgeAgent.Agent -c Release -r linux-arm64 --self-contained false -p:UseAppHost=false \
-    -o artifacts/publish/linux-arm64 -nologo -v q
+    -o artifacts/publish/linux-arm64 -nologo -v m
   echo "published to artifacts/publish/linux-arm64"
 }
 
