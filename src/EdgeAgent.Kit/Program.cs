@@ -1,0 +1,3 @@
+using EdgeAgent.Kit;
+
+return KitCli.Run(args, Console.Out, Console.Error);
