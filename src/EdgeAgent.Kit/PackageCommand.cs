@@ -21,33 +21,14 @@ internal static class PackageCommand
         command.SetAction(parse =>
         {
             string modelPath = parse.GetValue(model)!.FullName;
-            string cardPath = parse.GetValue(card)?.FullName ?? CardFor(modelPath);
-            if (!File.Exists(modelPath))
-            {
-                throw new KitException($"{modelPath}: the model does not exist.");
-            }
-
-            ModelPackage package = ModelCard.Read(cardPath).ToPackage(parse.GetValue(name)!, parse.GetValue(version)!, File.ReadAllBytes(modelPath));
+            string cardPath = parse.GetValue(card)?.FullName ?? KitFiles.CardFor(modelPath);
+            byte[] bytes = KitFiles.ReadModel(modelPath);
+            ModelPackage package = ModelCard.Read(cardPath).ToPackage(parse.GetValue(name)!, parse.GetValue(version)!, bytes);
             string target = parse.GetValue(outPath)!.FullName;
             package.Write(target);
             output.WriteLine($"wrote {target}: {package.Manifest.Name} {package.Manifest.Version}, {package.Manifest.Model.Precision}, {new FileInfo(target).Length} bytes, {package.Manifest.Features.Width} features");
             return 0;
         });
         return command;
-    }
-
-    // The card sits beside the float model; an int8 model "x.int8.onnx" uses "x.card.json".
-    private static string CardFor(string modelPath)
-    {
-        string card = ModelCard.PathFor(modelPath);
-        if (File.Exists(card))
-        {
-            return card;
-        }
-
-        string stem = Path.GetFileNameWithoutExtension(modelPath);
-        return stem.EndsWith(".int8", StringComparison.Ordinal)
-            ? Path.Combine(Path.GetDirectoryName(modelPath)!, stem[..^5] + ".card.json")
-            : card;
     }
 }

@@ -19,7 +19,34 @@ public static class FeatureKinds
         ["kurtosis"] = "fourth standardised moment (3 for a normal distribution; 0 when constant)",
         ["skewness"] = "third standardised moment (0 when constant)",
         ["slope"] = "least-squares slope per step over the window",
+        ["ewma"] = "exponentially weighted mean, written ewma:ALPHA (0 < ALPHA <= 1), started at the window's first sample",
+        ["recent_mean"] = "mean of the window's last K samples, written recent_mean:K",
     };
+
+    /// <summary>Kinds that need a parameter after a colon.</summary>
+    public static readonly IReadOnlySet<string> Parameterized = new HashSet<string>(StringComparer.Ordinal) { "ewma", "recent_mean" };
+
+    /// <summary>True when <paramref name="feature"/> is a known kind with a valid parameter for a window of <paramref name="window"/>.</summary>
+    public static bool IsValid(string feature, int window)
+    {
+        string[] parts = feature.Split(':');
+        if (!All.ContainsKey(parts[0]) || parts.Length > 2 || (parts.Length == 2) != Parameterized.Contains(parts[0]))
+        {
+            return false;
+        }
+
+        if (parts.Length == 1)
+        {
+            return parts[0] != "slope" || window >= 2;
+        }
+
+        if (!double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double p))
+        {
+            return false;
+        }
+
+        return parts[0] == "ewma" ? p is > 0 and <= 1 : p >= 1 && p <= window && p == Math.Floor(p);
+    }
 
     /// <summary>The operations of derived features.</summary>
     public static readonly IReadOnlySet<string> DerivedOperations = new HashSet<string>(StringComparer.Ordinal) { "product", "difference" };

@@ -58,7 +58,7 @@ internal static partial class PackageValidator
             check(channel.Features.Count > 0, $"channel '{channel.Name}' asks for no features");
             foreach (string kind in channel.Features)
             {
-                check(FeatureKinds.All.ContainsKey(kind), $"channel '{channel.Name}' asks for feature '{kind}', which is unknown (known: {string.Join(", ", FeatureKinds.All.Keys)})");
+                check(FeatureKinds.IsValid(kind, f.Window), $"channel '{channel.Name}' asks for feature '{kind}', which is unknown or has a bad parameter for a window of {f.Window} (known: {string.Join(", ", FeatureKinds.All.Keys)})");
             }
         }
 
