@@ -3,6 +3,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+caller=$PWD # the kit resolves the user's relative paths from here
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export MSBUILDTERMINALLOGGER=off
@@ -89,6 +90,38 @@ bench() { # the inference benchmark: engine vs bare ONNX Runtime on the same mod
   return 0
 }
 
+kit_built=false
+kit() { # the model kit command line: bash eng/build.sh kit --help
+  if [[ $kit_built == false ]]; then
+    deps
+    dotnet build src/EdgeAgent.Kit -c Release -nologo -v q -clp:NoSummary >&2
+    kit_built=true
+  fi
+  (cd "$caller" && dotnet "$root/src/EdgeAgent.Kit/bin/Release/net10.0/edgeagent-kit.dll" "$@")
+}
+
+models() { # train, quantize, evaluate and package the FD001 RUL and AI4I anomaly models from DATA_DIR
+  local data=${1:-$root/../shared/data} out=$root/artifacts/models
+  [[ $data == /* ]] || data=$caller/$data
+  local fd=$data/cmapss_fd001 ai=$data/ai4i2020/ai4i2020.csv
+  [[ -f $fd/train_FD001.txt && -f $ai ]] || {
+    echo "error: expected $fd/{train,test,RUL}_FD001.txt (NASA C-MAPSS) and $ai (UCI AI4I 2020); pass their parent folder: bash eng/build.sh models DATA_DIR" >&2
+    exit 1
+  }
+  mkdir -p "$out"
+  log "FD001 remaining useful life"
+  kit train rul --train "$fd/train_FD001.txt" --test "$fd/test_FD001.txt" --rul "$fd/RUL_FD001.txt" --out "$out/fd001-rul.onnx"
+  kit quantize --model "$out/fd001-rul.onnx" --calibration "$out/fd001-rul.calibration.csv" --out "$out/fd001-rul.int8.onnx"
+  kit evaluate rul --model "$out/fd001-rul.onnx" "$out/fd001-rul.int8.onnx" --test "$fd/test_FD001.txt" --rul "$fd/RUL_FD001.txt"
+  kit package --model "$out/fd001-rul.int8.onnx" --name fd001-rul --version 1.0.0 --out "$out/fd001-rul-1.0.0.eapkg"
+  log "AI4I 2020 anomaly detection"
+  kit train anomaly --data "$ai" --preset ai4i --out "$out/ai4i-anomaly.onnx"
+  kit quantize --model "$out/ai4i-anomaly.onnx" --calibration "$out/ai4i-anomaly.calibration.csv" --out "$out/ai4i-anomaly.int8.onnx"
+  kit evaluate anomaly --model "$out/ai4i-anomaly.onnx" "$out/ai4i-anomaly.int8.onnx" --data "$ai" --label "Machine failure"
+  kit package --model "$out/ai4i-anomaly.int8.onnx" --name ai4i-anomaly --version 1.0.0 --out "$out/ai4i-anomaly-1.0.0.eapkg"
+  ls -l "$out"/*.eapkg
+}
+
 publish_arm64() { # framework-dependent linux-arm64 build of the agent, into artifacts/publish/linux-arm64
   deps
   dotnet publish src/EdgeAgent.Agent -c Release -r linux-arm64 --self-contained false -p:UseAppHost=false \
@@ -105,6 +138,8 @@ usage: bash eng/build.sh VERB [ARGS]
   test [ARGS]    install test needs, build and run every test (ARGS go to dotnet test)
   bench [ARGS]   run the inference benchmark (EDGEAGENT_BENCH_MODEL picks the model)
   publish-arm64  build the agent for linux-arm64 into artifacts/publish/linux-arm64
+  kit ARGS       the model kit: train, quantize, evaluate, package, inspect (kit --help)
+  models [DIR]   make the FD001 RUL and AI4I anomaly packages from DIR (default ../shared/data)
 TXT
 }
 
@@ -117,6 +152,8 @@ case "$verb" in
   test) run_tests "$@" ;;
   bench) bench "$@" ;;
   publish-arm64) publish_arm64 ;;
+  kit) kit "$@" ;;
+  models) models "$@" ;;
   help|-h|--help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -67,7 +67,7 @@ internal static class EvaluateCommand
             double threshold = card.Alerts.FirstOrDefault(a => a.Output == "score")?.Threshold
                 ?? throw new KitException("the model card has no alert threshold on 'score'.");
             DataTable table = DelimitedReader.ReadCsv(parse.GetValue(data)!.FullName);
-            string[] columns = [.. card.Features.Channels.Select(c => c.Name)];
+            string[] columns = [.. card.Features.Channels.Where(c => c.Features.Count > 0).Select(c => c.Name)];
             float[] rows = AnomalyTrainer.InputRows(table, columns, FeatureSpecMapper.DerivedOf(card.Features));
             bool[] labels = [.. table.Numeric(parse.GetValue(label)!).Select(v => v != 0)];
             int width = card.Features.Width;

@@ -35,7 +35,7 @@ public sealed record FeatureSpec
         Channels.SelectMany(c => c.Features.Select(f => $"{c.Name}.{f}")).Concat(Derived.Select(d => d.Name));
 }
 
-/// <summary>One input channel and the features computed from its window.</summary>
+/// <summary>One input channel and the features computed from its window (none when it only feeds derived values).</summary>
 /// <param name="Name">The channel (sensor or column) name.</param>
 /// <param name="Units">The channel's units.</param>
 /// <param name="Features">Feature kinds, see <see cref="FeatureKinds"/>.</param>

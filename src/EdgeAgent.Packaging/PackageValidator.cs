@@ -53,9 +53,10 @@ internal static partial class PackageValidator
         check(f.Hop >= 1, $"features.hop is {f.Hop}; it must be at least 1");
         check(f.Padding is "none" or "repeat-first", $"features.padding '{f.Padding}' must be 'none' or 'repeat-first'");
         check(f.Channels.Count > 0, "features.channels is empty");
+        var operands = f.Derived.SelectMany(d => new[] { d.A, d.B }).ToHashSet(StringComparer.Ordinal);
         foreach (var channel in f.Channels)
         {
-            check(channel.Features.Count > 0, $"channel '{channel.Name}' asks for no features");
+            check(channel.Features.Count > 0 || operands.Contains(channel.Name), $"channel '{channel.Name}' asks for no features and feeds no derived value");
             foreach (string kind in channel.Features)
             {
                 check(FeatureKinds.IsValid(kind, f.Window), $"channel '{channel.Name}' asks for feature '{kind}', which is unknown or has a bad parameter for a window of {f.Window} (known: {string.Join(", ", FeatureKinds.All.Keys)})");

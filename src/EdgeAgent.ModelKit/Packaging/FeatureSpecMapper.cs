@@ -58,7 +58,13 @@ public static class FeatureSpecMapper
         Window = 1,
         Hop = 1,
         StepUnit = "rows",
-        Channels = [.. columns.Select(c => new ChannelFeatures(c, unitsOf(c), ["value"]))],
+        Channels =
+        [
+            .. columns.Select(c => new ChannelFeatures(c, unitsOf(c), ["value"])),
+            .. derived.SelectMany(d => new[] { d.Left, d.Right }).Distinct(StringComparer.Ordinal)
+                .Where(operand => !columns.Contains(operand, StringComparer.Ordinal))
+                .Select(operand => new ChannelFeatures(operand, unitsOf(operand), [])),
+        ],
         Derived = [.. derived.Select(d => new EdgeAgent.Packaging.DerivedFeature(
             d.Name,
             d.Operation == Training.Anomaly.DerivedOperation.Product ? "product" : "difference",

@@ -86,6 +86,31 @@ public sealed class KitCliTests : IDisposable
     }
 
     [Fact]
+    public void TrainAnomaly_OwnCsvWithDerivedValueFromAnExtraColumn_PackagesAndEvaluates()
+    {
+        var random = new Random(4);
+        string csv = PathOf("pump.csv");
+        File.WriteAllLines(csv, ["rms,temperature,ambient,failed", .. Enumerable.Range(0, 1500).Select(i =>
+        {
+            int failed = i % 40 == 0 ? 1 : 0;
+            double ambient = 20 + (random.NextDouble() * 4);
+            return FormattableString.Invariant($"{1 + (random.NextDouble() * 0.2) + failed:F4},{ambient + 15 + random.NextDouble() + (failed * 8):F3},{ambient:F3},{failed}");
+        })]);
+        string model = PathOf("pump.onnx");
+
+        var train = Kit("train", "anomaly", "--data", csv, "--features", "rms", "temperature", "--derive", "rise=temperature-ambient", "--label", "failed", "--out", model);
+        var evaluate = Kit("evaluate", "anomaly", "--model", model, "--data", csv, "--label", "failed");
+        var pack = Kit("package", "--model", model, "--name", "pump", "--version", "1.0.0", "--out", PathOf("pump.eapkg"));
+
+        Assert.True(train.Code == 0, train.Error);
+        Assert.True(evaluate.Code == 0, evaluate.Error);
+        Assert.True(pack.Code == 0, pack.Error);
+        FeatureSpec features = ModelPackage.Read(PathOf("pump.eapkg")).Manifest.Features;
+        Assert.Equal(["rms.value", "temperature.value", "rise"], features.ValueNames);
+        Assert.Empty(Assert.Single(features.Channels, c => c.Name == "ambient").Features);
+    }
+
+    [Fact]
     public void Quantize_ThirdPartyAutoencoderWithSyntheticCalibration_WritesARunnableInt8Model()
     {
         string int8 = PathOf("autoencoder.int8.onnx");
