@@ -36,6 +36,11 @@ public sealed class FeatureStage
     /// </summary>
     public bool TryPushRow(ReadOnlySpan<double> row, DateTimeOffset? timestamp, Span<float> features, out WindowQuality window)
     {
+        if (features.Length != Plan.Width)
+        {
+            throw new ArgumentException($"The features span holds {features.Length} values; the plan yields {Plan.Width}.", nameof(features));
+        }
+
         Assembler.PushRow(row, timestamp);
         if (!Assembler.IsWindowDue)
         {
