@@ -224,6 +224,9 @@ public sealed partial class EdgeStore : IDisposable
         }
     }
 
+    /// <summary>One number from the open connection (a pragma, a count), for tests.</summary>
+    internal long QueryLong(string sql) => Read(() => Scalar(_connection, sql));
+
     /// <summary>Size of the database file and its write-ahead log, in bytes.</summary>
     public long FileBytes()
     {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using EdgeAgent.Storage;
 
-// Usage: CrashWriter <db-path> [batch-size] [--system-sqlite] [--version]
+// Usage: CrashWriter <db-path> [batch-size] [--system-sqlite] [--normal] [--version]
 // Writes prediction batches until killed; after each commit returns, prints "committed <first> <last>" and flushes,
 // so every line the parent reads names rows that must survive the kill.
 if (args.Length < 1)
 {
-    Console.Error.WriteLine("usage: CrashWriter <db-path> [batch-size] [--system-sqlite] [--version]");
+    Console.Error.WriteLine("usage: CrashWriter <db-path> [batch-size] [--system-sqlite] [--normal] [--version]");
     return 2;
 }
 
@@ -17,6 +17,7 @@ var options = new StoreOptions
     Path = path,
     SizeCapBytes = 1L << 30,
     UseSystemSqlite = args.Contains("--system-sqlite"),
+    Durability = args.Contains("--normal") ? StoreDurability.Normal : StoreDurability.Full,
 };
 
 using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
