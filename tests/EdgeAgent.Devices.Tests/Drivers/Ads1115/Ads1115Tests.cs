@@ -107,6 +107,20 @@ public class Ads1115Tests
     }
 
     [Fact]
+    public void Constructor_Defaults_MatchPowerOnConfigAndHalfSecondTimeout()
+    {
+        var device = new SimulatedAds1115(_clock);
+        using var adc = new Ads1115(device, _clock);
+
+        Assert.Equal(Ads1115InputMultiplexer.Ain0Ain1, adc.InputMultiplexer);
+        Assert.Equal(Ads1115MeasuringRange.FullScale2048mV, adc.MeasuringRange);
+        Assert.Equal(Ads1115DataRate.Sps128, adc.DataRate);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), adc.ConversionTimeout);
+        Assert.Empty(device.Writes);
+        Assert.Throws<ArgumentOutOfRangeException>(() => adc.ConversionTimeout = TimeSpan.Zero);
+    }
+
+    [Fact]
     public void MeasuringRange_SetUndefined_Throws()
     {
         using var adc = new Ads1115(new SimulatedAds1115(_clock), _clock);
