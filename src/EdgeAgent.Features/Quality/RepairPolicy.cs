@@ -37,11 +37,17 @@ public sealed record RepairPolicy
     public RepairAction ActionFor(SampleFaults faults)
     {
         RepairAction action = RepairAction.None;
-        foreach (SampleFaults kind in SampleQualityMonitor.Kinds)
+        if (faults == SampleFaults.None)
         {
-            if ((faults & kind) != 0 && For(kind) > action)
+            return action;
+        }
+
+        IReadOnlyList<SampleFaults> kinds = SampleQualityMonitor.Kinds;
+        for (int k = 0; k < kinds.Count; k++)
+        {
+            if ((faults & kinds[k]) != 0 && For(kinds[k]) > action)
             {
-                action = For(kind);
+                action = For(kinds[k]);
             }
         }
 
