@@ -21,10 +21,11 @@ public static class FeatureKinds
         ["slope"] = "least-squares slope per step over the window",
         ["ewma"] = "exponentially weighted mean, written ewma:ALPHA (0 < ALPHA <= 1), started at the window's first sample",
         ["recent_mean"] = "mean of the window's last K samples, written recent_mean:K",
+        ["band_energy"] = "spectral energy in LO <= f < HI Hz, written band_energy:LO-HI (needs the channel's sample rate); the window is zero-padded to a power of two, bands covering 0 to fs/2 add up to rms squared",
     };
 
     /// <summary>Kinds that need a parameter after a colon.</summary>
-    public static readonly IReadOnlySet<string> Parameterized = new HashSet<string>(StringComparer.Ordinal) { "ewma", "recent_mean" };
+    public static readonly IReadOnlySet<string> Parameterized = new HashSet<string>(StringComparer.Ordinal) { "ewma", "recent_mean", "band_energy" };
 
     /// <summary>True when <paramref name="feature"/> is a known kind with a valid parameter for a window of <paramref name="window"/>.</summary>
     public static bool IsValid(string feature, int window)
@@ -38,6 +39,15 @@ public static class FeatureKinds
         if (parts.Length == 1)
         {
             return parts[0] != "slope" || window >= 2;
+        }
+
+        if (parts[0] == "band_energy")
+        {
+            string[] band = parts[1].Split('-');
+            return band.Length == 2
+                && double.TryParse(band[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double lo)
+                && double.TryParse(band[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double hi)
+                && lo >= 0 && hi > lo && window >= 2;
         }
 
         if (!double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double p))

@@ -159,6 +159,21 @@ public sealed class ModelPackageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("band_energy:100-500", 512, true)]
+    [InlineData("band_energy:500-100", 512, false)]
+    [InlineData("band_energy:100", 512, false)]
+    [InlineData("ewma:0.1", 30, true)]
+    [InlineData("ewma:1.5", 30, false)]
+    [InlineData("recent_mean:5", 30, true)]
+    [InlineData("recent_mean:50", 30, false)]
+    [InlineData("slope", 1, false)]
+    [InlineData("rms:2", 30, false)]
+    public void FeatureKinds_IsValid_ChecksKindAndParameter(string feature, int window, bool valid)
+    {
+        Assert.Equal(valid, FeatureKinds.IsValid(feature, window));
+    }
+
+    [Theory]
     [InlineData("1.2.3", "1.10.0", -1)]
     [InlineData("2.0.0", "1.99.99", 1)]
     [InlineData("1.0.0", "1.0.0", 0)]
