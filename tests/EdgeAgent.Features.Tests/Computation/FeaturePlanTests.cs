@@ -112,9 +112,17 @@ public class FeaturePlanTests
     [Fact]
     public void Create_EveryKindPackagingLists_IsComputed()
     {
-        string[] features = [.. FeatureKinds.All.Keys.Select(k => FeatureKinds.Parameterized.Contains(k) ? (k == "ewma" ? "ewma:0.1" : $"{k}:3") : k)];
+        string Example(string kind) => kind switch
+        {
+            "ewma" => "ewma:0.1",
+            "band_energy" => "band_energy:10-50",
+            _ when FeatureKinds.Parameterized.Contains(kind) => $"{kind}:3",
+            _ => kind,
+        };
+        string[] features = [.. FeatureKinds.All.Keys.Select(Example)];
+        Assert.All(features, f => Assert.True(FeatureKinds.IsValid(f, 8), $"{f} should be a valid package feature"));
 
-        FeaturePlan plan = FeaturePlan.Create(Specs.One("s", 8, 1, features));
+        FeaturePlan plan = FeaturePlan.Create(Specs.One("s", 8, 1, features), new Dictionary<string, double> { ["s"] = 200 });
 
         Assert.Equal(FeatureKinds.All.Count, plan.Width);
     }
