@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using EdgeAgent.TestKit;
 
 namespace EdgeAgent.Agent.Tests;
 
@@ -8,24 +8,13 @@ public sealed class AgentProcessTests
     public async Task Main_DemoAsAProcess_PrintsRuntimeScoresAndTheAnomalyThenExitsZero()
     {
         string agent = Path.Combine(AppContext.BaseDirectory, "edgeagent.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            ArgumentList = { agent, "--Demo:WindowInterval=00:00:00", "--Demo:Windows=200" },
-        };
-        using var process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
-        await process.WaitForExitAsync(timeout.Token);
+        ProcessResult run = await ProcessRunner.RunAsync("dotnet", [agent, "--Demo:WindowInterval=00:00:00", "--Demo:Windows=200"], TimeSpan.FromMinutes(1));
 
-        string output = await stdout + await stderr;
-        Assert.True(process.ExitCode == 0, output);
-        Assert.Contains("ONNX Runtime 1.30", output, StringComparison.Ordinal);
-        Assert.Contains("CPUExecutionProvider", output, StringComparison.Ordinal);
-        Assert.Matches(@"window\s+60\s+score\s+\d+\.\d\d\s+ok", output);
-        Assert.Contains("ANOMALY at window", output, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Contains("ONNX Runtime 1.30", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CPUExecutionProvider", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"window\s+60\s+score\s+\d+\.\d\d\s+ok", run.Output);
+        Assert.Contains("ANOMALY at window", run.Output, StringComparison.Ordinal);
     }
 }

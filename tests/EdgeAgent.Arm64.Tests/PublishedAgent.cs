@@ -1,3 +1,4 @@
+using EdgeAgent.TestKit;
 namespace EdgeAgent.Arm64.Tests;
 
 /// <summary>The agent as `dotnet publish -r linux-arm64` lays it out, in a temporary folder, once per test class.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EdgeAgent.TestKit;
 
 namespace EdgeAgent.Build.Tests;
@@ -42,16 +41,8 @@ public sealed class FetchScriptTests : IDisposable
 
     private static async Task<(int Code, string Output)> RunAsync(string dest, string path)
     {
-        var start = new ProcessStartInfo("/bin/bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Script);
-        start.ArgumentList.Add(dest);
-        start.Environment["PATH"] = path;
-        using var process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        ProcessResult run = await ProcessRunner.RunAsync("/bin/bash", [Script, dest], TimeSpan.FromMinutes(2), new Dictionary<string, string?> { ["PATH"] = path });
+        return (run.ExitCode, run.Output);
     }
 
     [Fact]

@@ -83,18 +83,9 @@ public static class FeatureSpecMapper
             d.B,
             d.Scale))];
 
-    private static string Kind(WindowFeature f) => f.Statistic switch
-    {
-        WindowStatistic.Mean => "mean",
-        WindowStatistic.StandardDeviation => "std",
-        WindowStatistic.Min => "min",
-        WindowStatistic.Max => "max",
-        WindowStatistic.Last => "last",
-        WindowStatistic.Slope => "slope",
-        WindowStatistic.Ewma => FormattableString.Invariant($"ewma:{f.Parameter}"),
-        WindowStatistic.RecentMean => FormattableString.Invariant($"recent_mean:{f.Parameter}"),
-        _ => throw new NotSupportedException($"Statistic {f.Statistic} has no package feature kind."),
-    };
+    private static string Kind(WindowFeature f) => f.Statistic is WindowStatistic.Ewma or WindowStatistic.RecentMean
+        ? FormattableString.Invariant($"{f.Key}:{f.Parameter}")
+        : f.Key;
 
     private static WindowFeature Feature(string channel, string kind)
     {

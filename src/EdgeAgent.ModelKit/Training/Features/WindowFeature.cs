@@ -13,7 +13,8 @@ public sealed record WindowFeature(string Channel, WindowStatistic Statistic, do
         _ => $"{Channel}.{Key}",
     };
 
-    private string Key => Statistic switch
+    /// <summary>The statistic's short name as packages spell it: mean, std, min, max, last, slope, ewma, recent_mean.</summary>
+    public string Key => Statistic switch
     {
         WindowStatistic.Mean => "mean",
         WindowStatistic.StandardDeviation => "std",

@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace EdgeAgent.Arm64.Tests;
+namespace EdgeAgent.TestKit;
 
 /// <summary>What a finished child process left: its command line, exit status and combined output.</summary>
-internal sealed record ProcessResult(string CommandLine, int ExitCode, string Output)
+public sealed record ProcessResult(string CommandLine, int ExitCode, string Output)
 {
     public string Describe() => $"`{CommandLine}` exited with {ExitCode}. Output:\n{Output}";
 }
 
 /// <summary>Runs a child process with captured output and a hard time limit (the whole tree is killed past it).</summary>
-internal static class ProcessRunner
+public static class ProcessRunner
 {
     public static async Task<ProcessResult> RunAsync(
         string fileName,
