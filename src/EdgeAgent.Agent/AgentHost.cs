@@ -1,4 +1,5 @@
 using EdgeAgent.Agent.Demo;
+using EdgeAgent.Agent.Hosting;
 using EdgeAgent.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class AgentHost
             o.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSystemdNotify();
         builder.Services.AddInference(builder.Configuration);
         builder.Services.AddDemo(builder.Configuration);
         return builder;
