@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using EdgeAgent.Features.Computation;
 using EdgeAgent.ModelKit.Data;
 using EdgeAgent.ModelKit.Packaging;
 using EdgeAgent.ModelKit.Training;
 using EdgeAgent.ModelKit.Training.Anomaly;
+using EdgeAgent.ModelKit.Training.Features;
 using EdgeAgent.ModelKit.Training.Rul;
+using FeatureSpec = EdgeAgent.Packaging.FeatureSpec;
 
 namespace EdgeAgent.Kit;
 
@@ -70,7 +73,10 @@ internal static class TrainCommand
 
     private static Command Anomaly(TextWriter output)
     {
-        var data = new Option<FileInfo>("--data") { Description = "CSV with a header row: one row per observation or feature window", Required = true };
+        var data = new Option<FileInfo?>("--data") { Description = "CSV with a header row: one row per observation or feature window" };
+        var samples = new Option<FileInfo?>("--samples") { Description = "instead of --data: CSV of raw samples with a header row, one column per channel of --spec (a 'timestamp' column is ignored)" };
+        var spec = new Option<FileInfo?>("--spec") { Description = "with --samples: the feature spec (JSON, as a package's 'features') that says how windows are cut and which features are computed" };
+        var sampleRate = KitSamples.SampleRateOption();
         var features = new Option<string[]>("--features") { Description = "the numeric columns the model watches", AllowMultipleArgumentsPerToken = true };
         var derive = new Option<string[]>("--derive") { Description = "extra features a device computes: 'NAME=A-B' or 'NAME=A*B' (column names)", AllowMultipleArgumentsPerToken = true };
         var label = new Option<string?>("--label") { Description = "optional 0/1 column marking known anomalies: they are left out of training and used to report ROC/PR AUC" };
@@ -79,12 +85,35 @@ internal static class TrainCommand
         var percentile = new Option<double>("--threshold-percentile") { Description = "alert threshold: this percentile of the training rows' scores", DefaultValueFactory = _ => 99 };
         var outPath = new Option<FileInfo>("--out") { Description = "the model file to write (.onnx)", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1UL };
-        var command = new Command("anomaly", "Autoencoder anomaly detector trained on normal rows only; the score is the reconstruction error.")
+        var command = new Command("anomaly", "Autoencoder anomaly detector trained on normal rows only; the score is the reconstruction error. Rows are feature columns (--data) or windows of raw samples (--samples with --spec).")
         {
-            data, features, derive, label, preset, percentile, outPath, seed,
+            data, samples, spec, sampleRate, features, derive, label, preset, percentile, outPath, seed,
         };
         command.SetAction(parse =>
         {
+            if (parse.GetValue(percentile) is not (> 0 and <= 100) and var p)
+            {
+                throw new KitException(string.Create(CultureInfo.InvariantCulture, $"--threshold-percentile {p} is out of range: give a percentile above 0 and at most 100."));
+            }
+
+            if (parse.GetValue(samples) is { } samplesFile)
+            {
+                string[] conflicting = [.. new Option[] { data, features, derive, label, preset }.Where(o => parse.GetResult(o) is not null).Select(o => o.Name)];
+                if (conflicting.Length > 0)
+                {
+                    throw new KitException($"--samples cannot be combined with {string.Join(", ", conflicting)}: raw samples are windowed and turned into features as --spec declares, while --data, --features, --derive, --label and --preset describe a table of feature columns.");
+                }
+
+                FileInfo specFile = parse.GetValue(spec) ?? throw new KitException("--samples needs --spec SPEC.json, the feature spec that says how windows are cut and which features are computed.");
+                return FromSamples(output, samplesFile.FullName, specFile.FullName, parse.GetValue(sampleRate), parse.GetValue(percentile), parse.GetValue(seed), parse.GetValue(outPath)!.FullName);
+            }
+
+            if (parse.GetResult(spec) is not null || parse.GetResult(sampleRate) is not null)
+            {
+                throw new KitException("--spec and --sample-rate go with --samples (raw samples); --data is a table of feature columns.");
+            }
+
+            FileInfo dataFile = parse.GetValue(data) ?? throw new KitException("give the training data: --data FILE.csv (feature columns) or --samples FILE.csv --spec SPEC.json (raw samples).");
             bool ai4i = parse.GetValue(preset) == "ai4i";
             AnomalyTrainingOptions options = ai4i ? Ai4iFeatures.Options : new AnomalyTrainingOptions();
             IReadOnlyList<string> columns = parse.GetValue(features) is { Length: > 0 } given ? given
@@ -98,7 +127,7 @@ internal static class TrainCommand
                 Network = options.Network with { Seed = parse.GetValue(seed) },
             };
             string? labelColumn = parse.GetValue(label) ?? (ai4i ? Ai4iFeatures.LabelColumn : null);
-            DataTable table = DelimitedReader.ReadCsv(parse.GetValue(data)!.FullName);
+            DataTable table = DelimitedReader.ReadCsv(dataFile.FullName);
             output.WriteLine($"training on {table.Source} ({table.RowCount} rows) ...");
             TrainedAnomalyModel model = AnomalyTrainer.Train(table, columns, options, labelColumn);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained on {model.TrainingRows} normal rows in {model.TrainingTime.TotalSeconds:F1} s; threshold {model.Threshold:G4} ({model.ThresholdRule.Description})"));
@@ -115,6 +144,30 @@ internal static class TrainCommand
             return 0;
         });
         return command;
+    }
+
+    private static int FromSamples(TextWriter output, string samplesPath, string specPath, double? sampleRate, double percentile, ulong seed, string modelPath)
+    {
+        FeatureSpec spec = FeatureSpecFile.Read(specPath);
+        FeaturePlan plan = KitSamples.Plan(specPath, spec, sampleRate);
+        (_, WindowedRows windows) = KitSamples.Read(output, samplesPath, plan);
+        var options = new AnomalyTrainingOptions();
+        options = options with
+        {
+            ThresholdRule = new ThresholdRule(percentile),
+            Network = options.Network with { Seed = seed },
+        };
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"training on {windows.Count} windows x {windows.Width} features ..."));
+        TrainedAnomalyModel model = AnomalyTrainer.Train(windows, options);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trained on {model.TrainingRows} windows in {model.TrainingTime.TotalSeconds:F1} s; threshold {model.Threshold:G4} ({model.ThresholdRule.Description})"));
+        ModelCard card = ModelCards.ForAnomaly(model, windows.Rows);
+        string rate = sampleRate is { } hz ? string.Create(CultureInfo.InvariantCulture, $" per channel at {hz:G} Hz") : "";
+        card = card with
+        {
+            Description = string.Create(CultureInfo.InvariantCulture, $"{card.Description} Trained on {windows.Samples} samples{rate} from {Path.GetFileName(samplesPath)}; {windows.SkippedWindows} faulty windows left out."),
+        };
+        Write(output, modelPath, model.OnnxModel, card, windows.Rows);
+        return 0;
     }
 
     private static void Write(TextWriter output, string modelPath, byte[] model, ModelCard card, float[] rows)

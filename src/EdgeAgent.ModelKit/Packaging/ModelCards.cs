@@ -60,12 +60,15 @@ public static class ModelCards
         };
     }
 
-    /// <summary>The anomaly card. <paramref name="trainingRows"/> are the (normal) rows the model was trained on, row-major.</summary>
+    /// <summary>
+    /// The anomaly card. <paramref name="trainingRows"/> are the (normal) rows the model was trained on, row-major. Its
+    /// features are the model's window spec itself when it was trained on windows of samples, else its columns one row at a time.
+    /// </summary>
     public static ModelCard ForAnomaly(TrainedAnomalyModel model, float[] trainingRows)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trainingRows);
-        FeatureSpec features = FeatureSpecMapper.FromColumns(model.FeatureColumns, model.DerivedFeatures, UnitsFromName);
+        FeatureSpec features = model.WindowFeatures ?? FeatureSpecMapper.FromColumns(model.FeatureColumns, model.DerivedFeatures, UnitsFromName);
         int width = features.Width;
         double[] scores = [.. Enumerable.Range(0, trainingRows.Length / width).Select(r => model.Score(trainingRows.AsSpan(r * width, width)))];
         var metrics = new Dictionary<string, double>
@@ -85,7 +88,9 @@ public static class ModelCards
         return new ModelCard
         {
             Task = "anomaly",
-            Description = $"Autoencoder anomaly score over {width} features, trained on normal rows only.",
+            Description = model.WindowFeatures is { } w
+                ? string.Create(CultureInfo.InvariantCulture, $"Autoencoder anomaly score over {width} features of {w.Window}-sample windows every {w.Hop} samples of {w.Channels.Count} channels, trained on normal windows only.")
+                : $"Autoencoder anomaly score over {width} features, trained on normal rows only.",
             Inputs = [new PackageTensor("x", "float32", ["batch", n], "feature values, in the order the feature spec lists them", "feature units")],
             Outputs =
             [

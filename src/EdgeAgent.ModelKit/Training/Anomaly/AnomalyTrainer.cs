@@ -1,7 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using EdgeAgent.Inference;
 using EdgeAgent.ModelKit.Data;
 using EdgeAgent.ModelKit.Metrics;
+using EdgeAgent.ModelKit.Training.Features;
+using EdgeAgent.Packaging;
 
 namespace EdgeAgent.ModelKit.Training.Anomaly;
 
@@ -13,6 +16,9 @@ namespace EdgeAgent.ModelKit.Training.Anomaly;
 /// </summary>
 public static class AnomalyTrainer
 {
+    /// <summary>Usable windows <see cref="Train(WindowedRows, AnomalyTrainingOptions)"/> needs: fewer cannot set a percentile threshold or fit a network worth shipping.</summary>
+    public const int MinimumWindows = 32;
+
     private const ulong SplitStream = 0xA70_3A1F_5911_0001UL;
 
     /// <summary>Reads a CSV file with a header and trains.</summary>
@@ -39,12 +45,48 @@ public static class AnomalyTrainer
         }
 
         float[] inputs = InputRows(table, featureColumns, options.DerivedFeatures);
-        int width = featureColumns.Count + options.DerivedFeatures.Count;
-        bool[] anomalous = labelColumn is null ? new bool[table.RowCount] : [.. table.Numeric(labelColumn).Select(v => v != 0)];
-        (int[] training, int[] heldOutNormal) = SplitNormalRows(anomalous, labelColumn is null ? 1.0 : options.TrainFraction, options.Network.Seed);
+        bool[]? anomalous = labelColumn is null ? null : [.. table.Numeric(labelColumn).Select(v => v != 0)];
+        return Train(inputs, [.. featureColumns], options, anomalous, windowFeatures: null, started);
+    }
+
+    /// <summary>
+    /// Trains on the feature rows of windows of raw samples (every window taken as normal); the model's inputs are the
+    /// spec's values in <see cref="FeatureSpec.ValueNames"/> order, and <see cref="TrainedAnomalyModel.WindowFeatures"/> is the spec.
+    /// </summary>
+    /// <param name="windows">The rows, from <see cref="SampleWindows.Compute"/>.</param>
+    /// <param name="options">Network and threshold rule; derived values belong in the spec, not in <see cref="AnomalyTrainingOptions.DerivedFeatures"/>.</param>
+    /// <exception cref="DataFormatException">Fewer than <see cref="MinimumWindows"/> usable windows; the message says how many samples are needed.</exception>
+    public static TrainedAnomalyModel Train(WindowedRows windows, AnomalyTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(windows);
+        ArgumentNullException.ThrowIfNull(options);
+        long started = Stopwatch.GetTimestamp();
+        options.Validate();
+        if (options.DerivedFeatures.Count > 0)
+        {
+            throw new ArgumentException("Derived values of windowed features are declared in the feature spec's 'derived' list, not in the options.", nameof(options));
+        }
+
+        if (windows.Count < MinimumWindows)
+        {
+            FeatureSpec spec = windows.Spec;
+            int needed = spec.Padding == "repeat-first" ? MinimumWindows * spec.Hop : Math.Max(spec.Window, spec.Hop) + ((MinimumWindows - 1) * spec.Hop);
+            throw new DataFormatException(windows.Source, 0, string.Create(CultureInfo.InvariantCulture,
+                $"{windows.Samples} samples give {windows.Count} usable window(s) ({windows.SkippedWindows} skipped) of {spec.Window} samples every {spec.Hop}; training needs at least {MinimumWindows} windows, that is at least {needed} samples per channel."));
+        }
+
+        return Train(windows.Rows, [.. windows.Spec.ValueNames], options, labels: null, windows.Spec, started);
+    }
+
+    private static TrainedAnomalyModel Train(float[] inputs, string[] featureColumns, AnomalyTrainingOptions options, bool[]? labels, FeatureSpec? windowFeatures, long started)
+    {
+        int width = featureColumns.Length + options.DerivedFeatures.Count;
+        bool labelled = labels is not null;
+        bool[] anomalous = labels ?? new bool[inputs.Length / width];
+        (int[] training, int[] heldOutNormal) = SplitNormalRows(anomalous, labelled ? options.TrainFraction : 1.0, options.Network.Seed);
         if (training.Length < 2)
         {
-            throw new ArgumentException($"Only {training.Length} normal row(s) are left to train on.", nameof(table));
+            throw new ArgumentException($"Only {training.Length} normal row(s) are left to train on.", nameof(inputs));
         }
 
         float[] trainingInputs = Gather(inputs, width, training);
@@ -68,7 +110,7 @@ public static class AnomalyTrainer
         double[] scores = ScoreWithOnnx(onnx, inputs, width);
         double threshold = options.ThresholdRule.Apply([.. training.Select(i => scores[i])]);
         AnomalyEvaluation? evaluation = null;
-        if (labelColumn is not null)
+        if (labelled)
         {
             int[] evaluated = [.. heldOutNormal, .. Enumerable.Range(0, anomalous.Length).Where(i => anomalous[i])];
             Array.Sort(evaluated);
@@ -89,8 +131,9 @@ public static class AnomalyTrainer
         return new TrainedAnomalyModel
         {
             OnnxModel = onnx,
-            FeatureColumns = [.. featureColumns],
+            FeatureColumns = featureColumns,
             DerivedFeatures = [.. options.DerivedFeatures],
+            WindowFeatures = windowFeatures,
             Network = result.Network,
             Threshold = threshold,
             ThresholdRule = options.ThresholdRule,

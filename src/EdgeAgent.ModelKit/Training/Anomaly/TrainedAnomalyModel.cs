@@ -1,3 +1,5 @@
+using EdgeAgent.Packaging;
+
 namespace EdgeAgent.ModelKit.Training.Anomaly;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed record TrainedAnomalyModel
 
     /// <summary>The derived features appended after them, in input order.</summary>
     public required IReadOnlyList<DerivedFeature> DerivedFeatures { get; init; }
+
+    /// <summary>
+    /// The feature spec the inputs were computed with from windows of raw samples (then <see cref="FeatureColumns"/> are
+    /// its value names); null when the inputs are columns of a table, one row at a time.
+    /// </summary>
+    public FeatureSpec? WindowFeatures { get; init; }
 
     /// <summary>Every element of the input vector: the raw columns, then the derived features.</summary>
     public IReadOnlyList<string> InputNames => [.. FeatureColumns, .. DerivedFeatures.Select(d => d.Name)];
