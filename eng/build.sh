@@ -35,7 +35,7 @@ deps() { # what the build needs: the ONNX schema and npm (to fetch ONNX Runtime)
 
 test_deps() { # what the tests add: qemu and an arm64 cross toolchain for the arm64 check
   deps
-  apt_ensure qemu-user-static gcc-aarch64-linux-gnu libc6-arm64-cross libstdc++6-arm64-cross util-linux mount
+  apt_ensure qemu-user-static gcc-aarch64-linux-gnu libc6-arm64-cross libstdc++6-arm64-cross util-linux mount chromium fonts-dejavu-core
 }
 
 build() {
@@ -44,12 +44,13 @@ build() {
   dotnet build EdgeAgent.sln -c "${1:-Debug}" -nologo -v m
 }
 
-demo() { # build the agent and run it on the built-in simulator
+demo() { # build, train the demo model on the simulator's healthy data, and serve it (eng/demo.sh)
   deps
-  log "building the agent"
-  dotnet build src/EdgeAgent.Agent -c Release -nologo -v m
-  log "running the agent demo (Ctrl+C stops it)"
-  dotnet src/EdgeAgent.Agent/bin/Release/net10.0/edgeagent.dll "$@"
+  log "building the agent and the model kit"
+  dotnet build src/EdgeAgent.Agent -c Release -nologo -v q -clp:NoSummary
+  dotnet build src/EdgeAgent.Kit -c Release -nologo -v q -clp:NoSummary
+  CONFIG=Release bash eng/demo.sh model artifacts/demo
+  CONFIG=Release bash eng/demo.sh run artifacts/demo "$@"
 }
 
 run_tests() { # every test project; ends with `tests: N passed, N failed[, N skipped]`
@@ -87,6 +88,21 @@ bench() { # the inference benchmark: engine vs bare ONNX Runtime on the same mod
   [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v -o artifacts/bench/time.txt)
   "${timer[@]}" dotnet tests/EdgeAgent.Benchmarks/bin/Release/net10.0/EdgeAgent.Benchmarks.dll "${model_args[@]}" --json artifacts/bench/bench.json "$@"
   [[ -f artifacts/bench/time.txt ]] && grep -E 'Maximum resident|Elapsed' artifacts/bench/time.txt
+  return 0
+}
+
+bench_agent() { # the agent benchmark: ingest on one core, window-to-decision latency, memory with the page, start time
+  deps
+  log "building the agent, the model kit and the agent benchmark"
+  dotnet build tests/EdgeAgent.AgentBench -c Release -nologo -v q -clp:NoSummary
+  dotnet build src/EdgeAgent.Kit -c Release -nologo -v q -clp:NoSummary
+  [[ -f artifacts/demo/demo-bearing.eapkg ]] || CONFIG=Release bash eng/demo.sh model artifacts/demo
+  mkdir -p artifacts/bench
+  local timer=()
+  [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -v -o artifacts/bench/agent-time.txt)
+  "${timer[@]}" dotnet tests/EdgeAgent.AgentBench/bin/Release/net10.0/EdgeAgent.AgentBench.dll \
+    --package artifacts/demo/demo-bearing.eapkg --agent src/EdgeAgent.Agent/bin/Release/net10.0/edgeagent.dll "$@"
+  [[ -f artifacts/bench/agent-time.txt ]] && grep -E 'Maximum resident' artifacts/bench/agent-time.txt | sed 's/^/bench process: /'
   return 0
 }
 
@@ -134,9 +150,10 @@ usage() {
 usage: bash eng/build.sh VERB [ARGS]
   deps           install what the build needs (Debian packages; idempotent)
   build          build everything
-  demo [ARGS]    build and run the agent on its built-in simulator (ARGS go to the agent)
+  demo [ARGS]    build, train the demo model and run the agent on the simulator (ARGS go to the agent)
   test [ARGS]    install test needs, build and run every test (ARGS go to dotnet test)
   bench [ARGS]   run the inference benchmark (EDGEAGENT_BENCH_MODEL picks the model)
+  bench-agent    run the agent benchmark: ingest rate, decision latency, memory with the page, start time
   publish-arm64  build the agent for linux-arm64 into artifacts/publish/linux-arm64
   kit ARGS       the model kit: train, quantize, evaluate, package, inspect (kit --help)
   models [DIR]   make the FD001 RUL and AI4I anomaly packages from DIR (default ../shared/data)
@@ -151,6 +168,7 @@ case "$verb" in
   demo) demo "$@" ;;
   test) run_tests "$@" ;;
   bench) bench "$@" ;;
+  bench-agent) bench_agent "$@" ;;
   publish-arm64) publish_arm64 ;;
   kit) kit "$@" ;;
   models) models "$@" ;;

@@ -1,5 +1,4 @@
 using EdgeAgent.Agent;
-using Microsoft.Extensions.Hosting;
+using EdgeAgent.Agent.Recording;
 
-using IHost host = AgentHost.CreateBuilder(args).Build();
-await host.RunAsync();
+return args is ["record", ..] ? await RecordCommand.RunAsync(args[1..], Console.Out, Console.Error) : await AgentHost.RunAsync(args, Console.Error);

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace EdgeAgent.Agent.Tests.Hosting;
 
-public sealed class SystemdNotifyTests : IDisposable
+[Collection(AgentCollection.Name)]
+public sealed class SystemdNotifyTests(DemoModelFixture demo) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("edgeagent-notify-").FullName;
     private readonly Socket _systemd = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
@@ -34,9 +35,15 @@ public sealed class SystemdNotifyTests : IDisposable
         return Encoding.UTF8.GetString(buffer, 0, n);
     }
 
-    private static IHost Build(SystemdEnvironment environment, TimeProvider time)
+    private IHost Build(SystemdEnvironment environment, TimeProvider time)
     {
-        HostApplicationBuilder builder = AgentHost.CreateBuilder(["--Demo:Enabled=false", "--Logging:LogLevel:Default=Warning"]);
+        HostApplicationBuilder builder = AgentHost.CreateBuilder(
+        [
+            $"--Model:PackagePath={demo.PackagePath}",
+            $"--Store:Path={Path.Combine(_dir, "agent.db")}",
+            "--LocalPage:Enabled=false",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
         builder.Services.AddSingleton(environment);
         builder.Services.AddSingleton(time);
         return builder.Build();

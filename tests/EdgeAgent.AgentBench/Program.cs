@@ -1,0 +1,3 @@
+using EdgeAgent.AgentBench;
+
+return await AgentBench.RunAsync(args, Console.Out, Console.Error);
