@@ -64,6 +64,9 @@ public static class AgentHost
         services.AddStore(configuration);
         services.AddAlerting(configuration);
         services.TryAddSingleton<AgentState>();
+        services.TryAddSingleton<GpioOutputStatus>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertOutputStatus, GpioOutputStatus>(sp => sp.GetRequiredService<GpioOutputStatus>()));
+        services.AddHostedService(sp => sp.GetRequiredService<GpioOutputStatus>());
 
         // Hosted services start in this order and stop in the reverse: the writer outlives the pipeline so that
         // every prediction is committed before the store closes.

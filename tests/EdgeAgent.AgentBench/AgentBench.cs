@@ -8,6 +8,7 @@ internal static class AgentBench
 {
     public const string Usage = "usage: AgentBench --package DEMO.eapkg --agent edgeagent.dll [--rows N] [--passes N] [--seconds N] [--starts N]";
 
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         string? package = null, agent = null;
