@@ -1,18 +1,13 @@
+using EdgeAgent.TestKit;
 using Microsoft.Playwright;
 
 namespace EdgeAgent.LocalPage.Tests;
 
-/// <summary>
-/// One seeded page and one headless Chromium for a test class. The browser is the system's (/usr/bin/chromium);
-/// Playwright never downloads one.
-/// </summary>
+/// <summary>One seeded page and one headless Chromium (the system's) for a test class.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private readonly PageFixture _page = new();
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
 
     internal PageHost Host => _page.Host;
 
@@ -20,25 +15,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath}: install the Debian package chromium (bash eng/build.sh test does).");
-        }
-
         await _page.InitializeAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _chromium = await HeadlessChromium.LaunchAsync();
     }
 
     /// <summary>A fresh browser context on the page (UTC, en-US), logging every request and stopping any that would leave the page's origin.</summary>
     internal async Task<PageSession> OpenAsync(bool bypassCsp = false)
     {
-        IBrowser browser = _browser ?? throw new InvalidOperationException("The fixture is not started.");
+        IBrowser browser = _chromium?.Browser ?? throw new InvalidOperationException("The fixture is not started.");
         IBrowserContext context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.Address.ToString(),
@@ -51,12 +35,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        if (_chromium is not null)
         {
-            await _browser.DisposeAsync();
+            await _chromium.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         await _page.DisposeAsync();
     }
 }
