@@ -12,6 +12,7 @@ public sealed class StartupTests(DemoModelFixture demo)
     [InlineData("--Agent:DeviceId=bad/id", "Agent:DeviceId is 'bad/id'")]
     [InlineData("--Sensors:Source=Telepathy", "Sensors:Source")]
     [InlineData("--Model:PackagePath=/nonexistent/model.eapkg", "Model:PackagePath: the package file '/nonexistent/model.eapkg' does not exist")]
+    [InlineData("--Pipeline:Quality:vib_w:Minimum=-50", "Pipeline:Quality names 'vib_w', which model demo-bearing@1.0.0 does not read")]
     public async Task Start_BadSetting_RefusedWithAMessageNamingIt(string setting, string expected)
     {
         ProcessResult run = await AgentRun.RunToEndAsync(demo.PackagePath, demo.NewWorkDir(), setting);

@@ -33,6 +33,10 @@ internal static class AgentBench
             return 2;
         }
 
+        // The agent runs in a folder of its own: hand it absolute paths.
+        package = Path.GetFullPath(package);
+        agent = Path.GetFullPath(agent);
+
         // Ingest on one core: pin this process to CPU 0 for the in-process part, then give the cores back.
         using Process self = Process.GetCurrentProcess();
         nint cores = self.ProcessorAffinity;
@@ -53,8 +57,8 @@ internal static class AgentBench
         output.WriteLine("| figure | measured | target | baseline in the same run |");
         output.WriteLine("|---|---|---|---|");
         output.WriteLine(Invariant($"| ingest, features + int8 model + decisions + store, one core | {ingest.PipelineSamplesPerSecond / 1e6:F2} M samples/s | >= 1.00 M | features only {ingest.FeaturesSamplesPerSecond / 1e6:F2} M samples/s (pipeline/features = {ingest.PipelineSamplesPerSecond / ingest.FeaturesSamplesPerSecond:F2}) |"));
-        output.WriteLine(Invariant($"| window close -> decision, p99 | {ingest.DecisionP99.TotalMilliseconds:F3} ms (p50 {ingest.DecisionP50.TotalMilliseconds:F3}, max {ingest.DecisionMax.TotalMilliseconds:F3}) | <= 5 ms | bare model run p99 {ingest.BareRunP99.TotalMilliseconds:F3} ms (ratio {ingest.DecisionP99 / ingest.BareRunP99:F2}) |"));
-        output.WriteLine(Invariant($"| resident memory, steady, page on | {process.SteadyRssMb:F1} MB (peak {process.PeakRssMb:F1} MB) | <= 80 MB | |"));
+        output.WriteLine(Invariant($"| window close -> decision, p99 (worst pass; the first includes JIT warm-up) | {ingest.DecisionP99.TotalMilliseconds:F3} ms (p50 {ingest.DecisionP50.TotalMilliseconds:F3}, max {ingest.DecisionMax.TotalMilliseconds:F3}) | <= 5 ms | bare model run p99 {ingest.BareRunP99.TotalMilliseconds:F3} ms (ratio {ingest.DecisionP99 / ingest.BareRunP99:F2}) |"));
+        output.WriteLine(Invariant($"| resident memory, steady, page on | {process.SteadyRssMb:F1} MB (peak {process.PeakRssMb:F1} MB; anonymous {process.AnonMb:F1}, file-backed {process.FileMb:F1}, shared {process.ShmemMb:F1}) | <= 80 MB | working set over 10 s {process.WorkingSetMb:F1} MB |"));
         output.WriteLine(Invariant($"| start -> first prediction (median of {starts}) | {process.FirstPrediction.TotalSeconds:F2} s (agent's own count {process.FirstPredictionReported.TotalSeconds:F2} s) | <= 2 s | |"));
         return 0;
     }

@@ -32,6 +32,13 @@ public sealed class WindowProcessor
         ArgumentNullException.ThrowIfNull(sourceChannels);
         _model = model;
         FeaturePlan plan = model.CreatePlan(sourceChannels);
+        string[] unknown = [.. (quality?.Keys ?? []).Where(name => !plan.Channels.Contains(name)).Order(StringComparer.Ordinal)];
+        if (unknown.Length > 0)
+        {
+            throw new ModelStartException(
+                $"Pipeline:Quality names {string.Join(", ", unknown.Select(n => $"'{n}'"))}, which model {model.Version} does not read; its channels are {string.Join(", ", plan.Channels)}.");
+        }
+
         Stage = new FeatureStage(plan, quality, time);
         _sourceWidth = sourceChannels.Count;
         _columns = [.. plan.Channels.Select(c => sourceChannels.Select(s => s.Name).ToList().IndexOf(c))];
