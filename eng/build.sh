@@ -27,15 +27,16 @@ apt_ensure() {
   apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-deps() { # what the build needs: the ONNX schema and npm (to fetch ONNX Runtime)
+deps() { # what the build needs: the ONNX schema and npm (to fetch ONNX Runtime); the MQTT client library
   command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK is needed (dotnet not on PATH)." >&2; exit 1; }
-  apt_ensure libonnx-dev ca-certificates
+  apt_ensure libonnx-dev ca-certificates libmosquitto1
   command -v npm >/dev/null || apt_ensure npm
 }
 
-test_deps() { # what the tests add: qemu and an arm64 cross toolchain for the arm64 check
+test_deps() { # what the tests add: qemu and an arm64 cross toolchain (arm64 check), chromium (page), a broker and openssl (MQTT)
   deps
-  apt_ensure qemu-user-static gcc-aarch64-linux-gnu libc6-arm64-cross libstdc++6-arm64-cross util-linux mount chromium fonts-dejavu-core
+  apt_ensure qemu-user-static gcc-aarch64-linux-gnu libc6-arm64-cross libc6-dev-arm64-cross libstdc++6-arm64-cross util-linux mount chromium fonts-dejavu-core \
+    mosquitto openssl
 }
 
 build() {
