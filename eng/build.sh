@@ -107,6 +107,12 @@ bench_agent() { # the agent benchmark: ingest on one core, window-to-decision la
   return 0
 }
 
+drift_eval() { # the drift evaluation: run length without change, detection delays, C-MAPSS replay
+  deps
+  dotnet build tests/EdgeAgent.DriftEval -c Release -nologo -v q -clp:NoSummary
+  dotnet tests/EdgeAgent.DriftEval/bin/Release/net10.0/EdgeAgent.DriftEval.dll "$@"
+}
+
 kit_built=false
 kit() { # the model kit command line: bash eng/build.sh kit --help
   if [[ $kit_built == false ]]; then
@@ -155,6 +161,7 @@ usage: bash eng/build.sh VERB [ARGS]
   test [ARGS]    install test needs, build and run every test (ARGS go to dotnet test)
   bench [ARGS]   run the inference benchmark (EDGEAGENT_BENCH_MODEL picks the model)
   bench-agent    run the agent benchmark: ingest rate, decision latency, memory with the page, start time
+  drift-eval     evaluate drift detection: false-alarm run length, detection delay, C-MAPSS replay (../shared)
   publish-arm64  build the agent for linux-arm64 into artifacts/publish/linux-arm64
   kit ARGS       the model kit: train, quantize, evaluate, package, inspect (kit --help)
   models [DIR]   make the FD001 RUL and AI4I anomaly packages from DIR (default ../shared/data)
@@ -170,6 +177,7 @@ case "$verb" in
   test) run_tests "$@" ;;
   bench) bench "$@" ;;
   bench-agent) bench_agent "$@" ;;
+  drift-eval) drift_eval "$@" ;;
   publish-arm64) publish_arm64 ;;
   kit) kit "$@" ;;
   models) models "$@" ;;

@@ -1,0 +1,3 @@
+using EdgeAgent.DriftEval;
+
+return DriftEvaluation.Run(args, Console.Out, Console.Error);
