@@ -1,10 +1,12 @@
 using EdgeAgent.Agent.Configuration;
 using EdgeAgent.Agent.Decisions;
+using EdgeAgent.Agent.Drift;
 using EdgeAgent.Agent.Hosting;
 using EdgeAgent.Agent.Models;
 using EdgeAgent.Agent.Pipeline;
 using EdgeAgent.Agent.Status;
 using EdgeAgent.Alerting;
+using EdgeAgent.Drift;
 using EdgeAgent.Inference;
 using EdgeAgent.LocalPage;
 using EdgeAgent.Sensing;
@@ -73,6 +75,8 @@ public static class AgentHost
         services.TryAddSingleton<PredictionWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<PredictionWriter>());
         services.TryAddSingleton<IDecisionSink, AlertDecisions>();
+        services.AddDrift(configuration);
+        services.TryAddSingleton<DriftWatch>();
         services.TryAddSingleton<PipelineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineWorker>());
         services.TryAddSingleton<IAgentStatus, AgentStatusProvider>();

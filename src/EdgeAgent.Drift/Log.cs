@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 8003, Level = LogLevel.Information, Message = "Drift cleared after {Windows} windows: every judged feature and output matches the reference again")]
     public static partial void DriftCleared(ILogger logger, long windows);
 
-    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "Output {Output} {Direction}: Page-Hinkley statistic {Statistic} passed its limit {Limit} (reference standard deviations; window {Windows})")]
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Warning, Message = "Output {Output} {Direction}: Page-Hinkley statistic {Statistic:G3} passed its limit {Limit:G3} (reference standard deviations; window {Windows})")]
     public static partial void OutputChanged(ILogger logger, string output, string direction, double statistic, double limit, long windows);
 
     [LoggerMessage(EventId = 8005, Level = LogLevel.Warning, Message = "Drift monitor: {Count} non-finite value(s) skipped so far (latest in {Value}); they are left out of the batches")]

@@ -57,6 +57,10 @@ public sealed class DemoScenarioTests(DemoModelFixture demo)
         await Expect(page.Locator("#trend svg .trend-line")).Not.ToHaveCountAsync(0);
         await Expect(page.Locator("#trend svg .empty")).ToHaveCountAsync(0);
 
+        // The drift watch saw the machine move away from the model's reference profile.
+        await Expect(page.Locator("#parts li[data-part='drift'] .state")).ToContainTextAsync("DRIFT in ", new() { Timeout = 20_000 });
+        await agent.WaitForLineAsync("Drift detected in ", TimeSpan.FromSeconds(5));
+
         // Acknowledge: refused without the token, accepted with the one in the token file.
         await row.Locator("button.ack").ClickAsync();
         await Expect(page.Locator("#ack-result")).ToHaveClassAsync("error");

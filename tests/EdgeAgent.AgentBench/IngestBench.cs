@@ -51,7 +51,7 @@ internal static class IngestBench
             using var board = new AlertBoard(store, time, NullLogger<AlertBoard>.Instance);
             var decisions = new AlertDecisions(new DecisionEngineFactory(Options.Create(new DecisionOptions()), board, time, NullLogger<DecisionEngine>.Instance));
             decisions.Attach(model);
-            var handler = new WindowHandler(model, decisions, writer, new AgentState(time), NullLogger.Instance);
+            var handler = new WindowHandler(model, decisions, writer, new AgentState(time), null, NullLogger.Instance);
 
             double bestPipeline = 0, bestFeatures = 0;
             TimeSpan p50 = TimeSpan.Zero, p99 = TimeSpan.Zero, max = TimeSpan.Zero;

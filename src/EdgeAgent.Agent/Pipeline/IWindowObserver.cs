@@ -6,10 +6,10 @@ namespace EdgeAgent.Agent.Pipeline;
 public interface IWindowObserver
 {
     /// <summary>
-    /// A window was scored: <paramref name="outputs"/> holds one value per <see cref="Models.ActiveModel.ScalarOutputs"/>
-    /// entry. Called on the pipeline thread; the decision is made here.
+    /// A window was scored: <paramref name="features"/> holds the model's input, <paramref name="outputs"/> one value per
+    /// <see cref="Models.ActiveModel.ScalarOutputs"/> entry. Called on the pipeline thread; the decision is made here.
     /// </summary>
-    void OnWindowScored(in WindowQuality quality, DateTimeOffset time, ReadOnlySpan<float> outputs);
+    void OnWindowScored(in WindowQuality quality, DateTimeOffset time, ReadOnlySpan<float> features, ReadOnlySpan<float> outputs);
 
     /// <summary>A window fell due but its samples were not fit to score; <see cref="WindowQuality.SkipReason"/> says why.</summary>
     void OnWindowSkipped(in WindowQuality quality, DateTimeOffset time);

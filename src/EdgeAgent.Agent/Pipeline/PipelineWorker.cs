@@ -1,3 +1,4 @@
+using EdgeAgent.Agent.Drift;
 using EdgeAgent.Agent.Models;
 using EdgeAgent.Agent.Status;
 using EdgeAgent.Features.Quality;
@@ -24,6 +25,7 @@ public sealed class PipelineWorker : BackgroundService
     private readonly SensorSourceOpener _openSource;
     private readonly PredictionWriter _writer;
     private readonly IDecisionSink _decisions;
+    private readonly DriftWatch _drift;
     private readonly AgentState _state;
     private readonly TimeProvider _time;
     private readonly IHostApplicationLifetime _lifetime;
@@ -43,6 +45,7 @@ public sealed class PipelineWorker : BackgroundService
         SensorSourceOpener openSource,
         PredictionWriter writer,
         IDecisionSink decisions,
+        DriftWatch drift,
         AgentState state,
         TimeProvider time,
         IHostApplicationLifetime lifetime,
@@ -54,6 +57,7 @@ public sealed class PipelineWorker : BackgroundService
         _openSource = openSource;
         _writer = writer;
         _decisions = decisions;
+        _drift = drift;
         _state = state;
         _time = time;
         _lifetime = lifetime;
@@ -89,6 +93,8 @@ public sealed class PipelineWorker : BackgroundService
             throw;
         }
 
+        // Calibrating the drift thresholds takes a moment: it runs beside the first windows, not before them.
+        _ = _drift.AttachAsync(_model);
         _state.ModelName = _model.Manifest.Name;
         _state.ModelVersion = _model.Manifest.Version;
         _state.ModelTask = _model.Manifest.Task;
@@ -190,8 +196,8 @@ public sealed class PipelineWorker : BackgroundService
 
         _source = source;
         _state.SourceName = source.Name;
+        // The last error stays on the page after a reopen: a crew arriving later still sees that the sensor failed.
         _state.SourceState = "running";
-        _state.SourceError = null;
         _state.SetPart("sensor", true, source.Name);
         var plan = _processor.Stage.Plan;
         PipelineLog.Serving(_logger, _model!.Version, _model.Manifest.Model.Precision, plan.Width, plan.Window, plan.Hop, source.Name, string.Join(", ", _model.Engine.ExecutionProviders));
@@ -199,7 +205,7 @@ public sealed class PipelineWorker : BackgroundService
 
     private void ProcessBlock(SampleBlock block)
     {
-        _processor!.Process(block, _handler ??= new WindowHandler(_model!, _decisions, _writer, _state, _logger));
+        _processor!.Process(block, _handler ??= new WindowHandler(_model!, _decisions, _writer, _state, _drift, _logger));
         _state.SourceRows = _processor.Rows;
         if (_time.GetUtcNow() >= _nextQualityFlush)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EdgeAgent.Agent.Drift;
 using EdgeAgent.Agent.Models;
 using EdgeAgent.Agent.Status;
 using EdgeAgent.Features.Windows;
@@ -18,12 +19,14 @@ public sealed class WindowHandler : IWindowObserver
     private readonly IDecisionSink _decisions;
     private readonly PredictionWriter _writer;
     private readonly AgentState _state;
+    private readonly DriftWatch? _drift;
     private readonly ILogger _logger;
     private readonly int _scoreIndex;
     private bool _first = true;
 
-    public WindowHandler(ActiveModel model, IDecisionSink decisions, PredictionWriter writer, AgentState state, ILogger logger)
+    public WindowHandler(ActiveModel model, IDecisionSink decisions, PredictionWriter writer, AgentState state, DriftWatch? drift, ILogger logger)
     {
+        _drift = drift;
         _model = model;
         _decisions = decisions;
         _writer = writer;
@@ -32,9 +35,10 @@ public sealed class WindowHandler : IWindowObserver
         _scoreIndex = Math.Max(0, model.ScalarOutputs.ToList().IndexOf(model.ScoreOutput));
     }
 
-    public void OnWindowScored(in WindowQuality quality, DateTimeOffset time, ReadOnlySpan<float> outputs)
+    public void OnWindowScored(in WindowQuality quality, DateTimeOffset time, ReadOnlySpan<float> features, ReadOnlySpan<float> outputs)
     {
         _decisions.Decide(outputs, time);
+        _drift?.Observe(features, outputs);
         float score = outputs[_scoreIndex];
         _writer.Add(new NewPrediction(time, _model.Version, quality.Sequence, score, ValuesJson(_model.ScalarOutputs, outputs), (int)quality.Faults));
         _state.LastPredictionAt = time;

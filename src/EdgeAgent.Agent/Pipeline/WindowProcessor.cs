@@ -118,6 +118,6 @@ public sealed class WindowProcessor
             _outputs[i] = _model.Runner.Output<float>(outputs[i])[0];
         }
 
-        observer.OnWindowScored(window, time, _outputs);
+        observer.OnWindowScored(window, time, _features, _outputs);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class OutputWatch(OutputReference reference)
 {
     private double _up;
     private double _down;
+    private long _sinceAlarm = long.MaxValue / 2;
 
     public OutputReference Reference { get; } = reference;
 
@@ -40,6 +41,7 @@ internal sealed class OutputWatch(OutputReference reference)
             return false;
         }
 
+        _sinceAlarm++;
         double z = Math.Clamp((value - Reference.Mean) / Reference.Std, Reference.Low, Reference.High) - Reference.Center;
         _up = Math.Max(0, _up + z - Reference.Delta);
         _down = Math.Max(0, _down - z - Reference.Delta);
@@ -48,6 +50,7 @@ internal sealed class OutputWatch(OutputReference reference)
         if (_up > Reference.IncreaseLimit || _down > Reference.DecreaseLimit)
         {
             Changed = true;
+            _sinceAlarm = 0;
             _up = 0;
             _down = 0;
             return true;
@@ -57,10 +60,15 @@ internal sealed class OutputWatch(OutputReference reference)
     }
 
     /// <summary>The verdict's view of the test (judged or not), after which the per-verdict figures start again.</summary>
-    public OutputDrift TakeVerdict(bool judging)
+    /// <summary>
+    /// The verdict since the previous one. The test restarts after each alarm, so an output that stays moved alarms
+    /// again and again: it counts as changed while its latest alarm is under <paramref name="hold"/> windows old.
+    /// </summary>
+    public OutputDrift TakeVerdict(bool judging, int hold)
     {
         OutputReference r = Reference;
-        var drift = new OutputDrift(r.Name, r.Monitored && judging, MaxIncrease, r.IncreaseLimit, MaxDecrease, r.DecreaseLimit, judging && Changed, NonFinite);
+        bool changed = Changed || _sinceAlarm < hold;
+        var drift = new OutputDrift(r.Name, r.Monitored && judging, MaxIncrease, r.IncreaseLimit, MaxDecrease, r.DecreaseLimit, judging && changed, NonFinite);
         MaxIncrease = _up;
         MaxDecrease = _down;
         Changed = false;
@@ -68,7 +76,11 @@ internal sealed class OutputWatch(OutputReference reference)
     }
 
     /// <summary>Forgets an alarm raised before judging starts.</summary>
-    public void ClearAlarm() => Changed = false;
+    public void ClearAlarm()
+    {
+        Changed = false;
+        _sinceAlarm = long.MaxValue / 2;
+    }
 
     public void Clear()
     {
@@ -77,6 +89,7 @@ internal sealed class OutputWatch(OutputReference reference)
         MaxIncrease = 0;
         MaxDecrease = 0;
         Changed = false;
+        _sinceAlarm = long.MaxValue / 2;
         NonFinite = 0;
     }
 }

@@ -80,6 +80,20 @@ public sealed class DriftMonitorTests
     }
 
     [Fact]
+    public void Observe_OutputStaysMovedForManyVerdicts_ItsChangeIsLoggedOncePerEpisode()
+    {
+        var harness = new MonitorHarness();
+        var stream = new SyntheticStream(seed: 401) { ChangeAt = 1001, OutputOffset = 2 * (float)harness.Reference.Outputs[0].Std };
+        harness.Feed(stream, 1000);
+
+        List<DriftVerdict> verdicts = harness.Feed(stream, 1000);
+
+        Assert.True(verdicts.Count(v => v.State == DriftState.Drift) >= 10);
+        LogEntry entry = Assert.Single(harness.Logged(8004));
+        Assert.Matches(@"statistic \d+(\.\d{1,2})? passed its limit \d+(\.\d{1,2})? ", entry.Message);
+    }
+
+    [Fact]
     public void Observe_StationaryOutput_PageHinkleyStaysQuiet()
     {
         var harness = new MonitorHarness();

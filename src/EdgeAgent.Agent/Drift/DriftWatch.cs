@@ -1,0 +1,107 @@
+using EdgeAgent.Agent.Models;
+using EdgeAgent.Agent.Status;
+using EdgeAgent.Drift.Calibration;
+using EdgeAgent.Drift.Monitoring;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeAgent.Agent.Drift;
+
+/// <summary>
+/// Watches the served model's inputs and outputs for drift from its package's reference profile. The thresholds are
+/// calibrated off the pipeline thread when a model is attached, so serving starts at once; windows seen before that
+/// are not judged. A profile the monitor cannot use leaves the agent serving without drift verdicts, never stopped.
+/// </summary>
+public sealed class DriftWatch
+{
+    private readonly DriftMonitorFactory _factory;
+    private readonly AgentState _state;
+    private readonly ILogger<DriftWatch> _logger;
+    private Armed? _armed;
+
+    public DriftWatch(DriftMonitorFactory factory, AgentState state, ILogger<DriftWatch> logger)
+    {
+        _factory = factory;
+        _state = state;
+        _logger = logger;
+    }
+
+    /// <summary>The latest verdict, once one has been made.</summary>
+    public DriftVerdict? Latest { get; private set; }
+
+    /// <summary>Raised on the pipeline thread with each verdict; handlers must not block.</summary>
+    public event Action<DriftVerdict>? Verdict;
+
+    /// <summary>Calibrates a monitor for <paramref name="model"/> in the background; the returned task ends when it is armed (or could not be).</summary>
+    public Task AttachAsync(ActiveModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Volatile.Write(ref _armed, null);
+        _state.SetPart("drift", true, "calibrating against the model's reference profile");
+        return Task.Run(() =>
+        {
+            try
+            {
+                DriftMonitor monitor = _factory.Create(model.Package);
+                int[] outputs = OutputMap(monitor.Reference.Outputs.Select(o => o.Name).ToList(), model.ScalarOutputs);
+                Volatile.Write(ref _armed, new Armed(monitor, outputs, new float[outputs.Length]));
+                _state.SetPart("drift", true, $"no verdict yet (first after {monitor.Reference.MinimumWindows} windows)");
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or DriftProfileException)
+            {
+                DriftWatchLog.CannotWatch(_logger, model.Version, ex.Message, ex);
+                _state.SetPart("drift", false, $"not watched: {ex.Message}");
+            }
+        });
+    }
+
+    /// <summary>One scored window: its model inputs and its outputs (in <see cref="ActiveModel.ScalarOutputs"/> order).</summary>
+    public void Observe(ReadOnlySpan<float> features, ReadOnlySpan<float> outputs)
+    {
+        Armed? armed = Volatile.Read(ref _armed);
+        if (armed is null)
+        {
+            return;
+        }
+
+        Span<float> profiled = armed.Outputs;
+        for (int i = 0; i < profiled.Length; i++)
+        {
+            profiled[i] = outputs[armed.OutputIndex[i]];
+        }
+
+        DriftVerdict? verdict = armed.Monitor.Observe(features, profiled);
+        if (verdict is null)
+        {
+            return;
+        }
+
+        Latest = verdict;
+        _state.SetPart("drift", verdict.State != DriftState.Drift, Describe(verdict));
+        Verdict?.Invoke(verdict);
+    }
+
+    /// <summary>One line for the page: the state and the features responsible.</summary>
+    public static string Describe(DriftVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        string outputs = verdict.OutputChangeDetected
+            ? "; output change in " + string.Join(", ", verdict.Outputs.Where(o => o.ChangeDetected).Select(o => o.Name))
+            : "";
+        return verdict.State switch
+        {
+            DriftState.Drift when verdict.DriftedFeatures.Count > 0 => $"DRIFT in {string.Join(", ", verdict.DriftedFeatures.Take(5))}{(verdict.DriftedFeatures.Count > 5 ? $" and {verdict.DriftedFeatures.Count - 5} more" : "")}{outputs} (window {verdict.WindowsSeen})",
+            DriftState.Drift => $"DRIFT{outputs} (window {verdict.WindowsSeen})",
+            DriftState.NoDrift => $"no drift (window {verdict.WindowsSeen})",
+            _ => $"not enough windows yet ({verdict.WindowsSeen})",
+        };
+    }
+
+    /// <summary>For each profiled output, its index among the model's scalar outputs; none when one is missing.</summary>
+    private static int[] OutputMap(IReadOnlyList<string> profiled, IReadOnlyList<string> scalar)
+    {
+        int[] map = [.. profiled.Select(name => scalar.ToList().IndexOf(name))];
+        return map.Contains(-1) ? [] : map;
+    }
+
+    private sealed record Armed(DriftMonitor Monitor, int[] OutputIndex, float[] Outputs);
+}
