@@ -28,4 +28,22 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3020, Level = LogLevel.Warning, Message = "{Source}: polling at {Rate} Hz fell behind; {Missed} sample slots skipped so far (the timestamps show the gaps)")]
     public static partial void PollingBehind(ILogger logger, string source, double rate, long missed);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "{Source}: connected to the broker; subscribed to {Filters}")]
+    public static partial void MqttSubscribed(ILogger logger, string source, string filters);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "{Source}: no readings while the broker is unreachable ({Reason}); each channel holds NaN once its last value is older than {StaleAfter}")]
+    public static partial void MqttUnreachable(ILogger logger, string source, string reason, TimeSpan staleAfter);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "{Source}: message on {Topic} rejected: {Reason} ({Suppressed} more rejected since the last such line; at most one line per {Interval})")]
+    public static partial void MqttMessageRejected(ILogger logger, string source, string topic, string reason, long suppressed, TimeSpan interval);
+
+    [LoggerMessage(EventId = 3033, Level = LogLevel.Warning, Message = "{Source}: channel {Channel} ({Topic}) has had no value for {StaleAfter}; its rows hold NaN until one arrives")]
+    public static partial void MqttChannelStale(ILogger logger, string source, string channel, string topic, TimeSpan staleAfter);
+
+    [LoggerMessage(EventId = 3034, Level = LogLevel.Information, Message = "{Source}: channel {Channel} ({Topic}) has values again")]
+    public static partial void MqttChannelFresh(ILogger logger, string source, string channel, string topic);
+
+    [LoggerMessage(EventId = 3035, Level = LogLevel.Warning, Message = "{Source}: the reader fell behind; {Dropped} received values dropped so far, oldest first (Sensors:Mqtt:QueueCapacity {Capacity})")]
+    public static partial void MqttValuesDropped(ILogger logger, string source, long dropped, int capacity);
 }

@@ -1,5 +1,6 @@
 using EdgeAgent.Sensing.I2c;
 using EdgeAgent.Sensing.Iio;
+using EdgeAgent.Sensing.Mqtt;
 using EdgeAgent.Sensing.Replay;
 using EdgeAgent.Sensing.Simulation;
 
@@ -12,7 +13,7 @@ public sealed class SensorOptions
     public const string SectionName = "Sensors";
 
     /// <summary>
-    /// The source: <c>Simulator</c>, <c>Replay</c>, <c>Iio</c>, <c>Adxl345</c> or <c>Ads1115</c> (any case); only
+    /// The source: <c>Simulator</c>, <c>Replay</c>, <c>Iio</c>, <c>Adxl345</c>, <c>Ads1115</c> or <c>Mqtt</c> (any case); only
     /// its own section is read and checked. Default <c>Simulator</c>.
     /// </summary>
     public string Source { get; set; } = nameof(SensorSourceKind.Simulator);
@@ -31,6 +32,9 @@ public sealed class SensorOptions
 
     /// <summary>Settings of an ADS1115 on I2C (<c>Sensors:Ads1115</c>).</summary>
     public Ads1115SourceOptions Ads1115 { get; set; } = new();
+
+    /// <summary>Settings of readings received over MQTT (<c>Sensors:Mqtt</c>).</summary>
+    public MqttSourceOptions Mqtt { get; set; } = new();
 
     /// <summary>The kind <see cref="Source"/> names (by name, any case; numbers are not accepted); false when it names none.</summary>
     public bool TryGetSourceKind(out SensorSourceKind kind)

@@ -1,5 +1,6 @@
 using EdgeAgent.Sensing.I2c;
 using EdgeAgent.Sensing.Iio;
+using EdgeAgent.Sensing.Mqtt;
 using EdgeAgent.Sensing.Replay;
 using EdgeAgent.Sensing.Simulation;
 using Microsoft.Extensions.Options;
@@ -41,6 +42,9 @@ public sealed class SensorOptionsValidator : IValidateOptions<SensorOptions>
                 break;
             case SensorSourceKind.Ads1115 when options.Ads1115 is { } ads1115:
                 Ads1115SourceOptionsValidator.Collect(ads1115, Ads1115SourceOptions.SectionName, errors);
+                break;
+            case SensorSourceKind.Mqtt when options.Mqtt is { } mqtt:
+                MqttSourceOptionsValidator.Collect(mqtt, MqttSourceOptions.SectionName, errors);
                 break;
             default:
                 errors.Add($"{s}:{kind} is missing; Sensors:Source is {kind}, so its section is needed.");

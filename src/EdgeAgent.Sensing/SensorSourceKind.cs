@@ -17,4 +17,7 @@ public enum SensorSourceKind
 
     /// <summary>An ADS1115 ADC on I2C (<c>Sensors:Ads1115</c>).</summary>
     Ads1115,
+
+    /// <summary>Readings other devices publish to an MQTT broker (<c>Sensors:Mqtt</c>).</summary>
+    Mqtt,
 }

@@ -14,7 +14,7 @@ public sealed class SensorOptionsValidationTests
     {
         var ex = Assert.Throws<OptionsValidationException>(() => Bind(("Sensors:Source", "Camera")));
 
-        Assert.Equal(["Sensors:Source is 'Camera'; it must be one of Simulator, Replay, Iio, Adxl345, Ads1115."], ex.Failures);
+        Assert.Equal(["Sensors:Source is 'Camera'; it must be one of Simulator, Replay, Iio, Adxl345, Ads1115, Mqtt."], ex.Failures);
     }
 
     [Fact]
