@@ -6,8 +6,8 @@ namespace EdgeAgent.TestKit;
 
 /// <summary>
 /// A Debian <c>mosquitto</c> broker for a test: listens on 127.0.0.1 at a free port, configured from a mosquitto.conf in its own
-/// temporary folder (the caller adds TLS, password or ACL lines, which apply to the listener). It can be stopped (SIGTERM) and
-/// started again on the same port; disposing kills it and deletes the folder.
+/// temporary folder (the caller adds TLS, password or ACL lines, which apply to the listener, or writes the whole file). It can
+/// be stopped (SIGTERM) and started again on the same port, or told to reload (SIGHUP); disposing kills it and deletes the folder.
 /// </summary>
 public sealed class MosquittoBroker : IAsyncDisposable
 {
@@ -50,35 +50,23 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// false, plus <paramref name="configLines"/> (such as <c>cafile /x/ca.crt</c> or <c>password_file /x/passwd</c>), and
     /// waits until it accepts TCP connections.
     /// </summary>
-    public static async Task<MosquittoBroker> StartAsync(IEnumerable<string>? configLines = null, bool allowAnonymous = true)
+    public static Task<MosquittoBroker> StartAsync(IEnumerable<string>? configLines = null, bool allowAnonymous = true)
     {
-        if (!IsInstalled)
-        {
-            throw new InvalidOperationException($"{Executable} is missing; install the Debian package mosquitto.");
-        }
-
         string[] lines = [.. configLines ?? []];
-        const int attempts = 3; // Another process may take the free port between the probe and the broker's bind.
-        for (int attempt = 1; ; attempt++)
-        {
-            string directory = System.IO.Directory.CreateTempSubdirectory("edgeagent-mosquitto-").FullName;
-            var broker = new MosquittoBroker(directory, FreePort());
-            try
-            {
-                broker.WriteConfig(lines, allowAnonymous);
-                await broker.RunAsync();
-                return broker;
-            }
-            catch (TimeoutException) when (attempt < attempts && broker.Output.Contains("Address already in use", StringComparison.Ordinal))
-            {
-                await broker.DisposeAsync();
-            }
-            catch
-            {
-                await broker.DisposeAsync();
-                throw;
-            }
-        }
+        return StartCoreAsync(broker => broker.DefaultConfig(lines, allowAnonymous));
+    }
+
+    /// <summary>
+    /// Starts a broker from a whole configuration that <paramref name="renderConfig"/> writes for the chosen port and the
+    /// broker's folder (it may be called again with another port and folder if the port was taken meanwhile), and waits until
+    /// it accepts TCP connections. The configuration must have mosquitto run as the current user, log to stderr with at least
+    /// notice messages (the start is detected from "mosquitto version ... running"; <see cref="ReloadAsync"/> needs information
+    /// messages, which mosquitto logs unless log_type says otherwise), and listen on 127.0.0.1 at that port.
+    /// </summary>
+    public static Task<MosquittoBroker> StartWithConfigAsync(Func<int, string, IEnumerable<string>> renderConfig)
+    {
+        ArgumentNullException.ThrowIfNull(renderConfig);
+        return StartCoreAsync(broker => renderConfig(broker.Port, broker.Directory));
     }
 
     /// <summary>Waits for the running broker to log a line matching <paramref name="pattern"/> (such as <c>Client dev1 disconnected</c>).</summary>
@@ -92,6 +80,21 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
             await running.TerminateAsync(StopTimeout);
         }
+    }
+
+    /// <summary>
+    /// Has the running broker reload its configuration (SIGHUP: it reads the password and ACL files again and drops connected
+    /// clients the new password file no longer admits) and waits until it logged "Reloading config." (information level).
+    /// The broker reloads before it reads from any socket again, so a client that connects after this returns is checked
+    /// against the reloaded files.
+    /// </summary>
+    public async Task ReloadAsync()
+    {
+        RunningProcess running = _current is { HasExited: false } current ? current : throw new InvalidOperationException("The broker is not running.");
+        const string reloading = "Reloading config";
+        int earlier = running.Lines.Count(line => line.Contains(reloading, StringComparison.Ordinal));
+        running.SendSignal(RunningProcess.SignalHangUp);
+        await running.WaitForLineAsync(reloading, StartTimeout, skip: earlier);
     }
 
     /// <summary>Starts the broker again, same port and configuration, and waits until it accepts connections.</summary>
@@ -118,25 +121,51 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
-    private void WriteConfig(string[] lines, bool allowAnonymous)
+    private static async Task<MosquittoBroker> StartCoreAsync(Func<MosquittoBroker, IEnumerable<string>> config)
     {
-        // Broker-wide settings first; everything after the listener line applies to it (TLS files, require_certificate...).
-        string[] config =
-        [
-            $"user {Environment.UserName}", // as root, mosquitto would otherwise switch to the mosquitto user and lose our files
-            "persistence false",
-            "log_dest stderr", // unbuffered: stdout into a pipe is only flushed at exit
-            "log_type error",
-            "log_type warning",
-            "log_type notice",
-            "log_type information",
-            "connection_messages true",
-            $"allow_anonymous {(allowAnonymous ? "true" : "false")}",
-            string.Create(CultureInfo.InvariantCulture, $"listener {Port} {Host}"),
-            .. lines,
-        ];
-        File.WriteAllLines(_configPath, config);
+        if (!IsInstalled)
+        {
+            throw new InvalidOperationException($"{Executable} is missing; install the Debian package mosquitto.");
+        }
+
+        const int attempts = 3; // Another process may take the free port between the probe and the broker's bind.
+        for (int attempt = 1; ; attempt++)
+        {
+            string directory = System.IO.Directory.CreateTempSubdirectory("edgeagent-mosquitto-").FullName;
+            var broker = new MosquittoBroker(directory, FreePort());
+            try
+            {
+                await File.WriteAllLinesAsync(broker._configPath, config(broker));
+                await broker.RunAsync();
+                return broker;
+            }
+            catch (TimeoutException) when (attempt < attempts && broker.Output.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                await broker.DisposeAsync();
+            }
+            catch
+            {
+                await broker.DisposeAsync();
+                throw;
+            }
+        }
     }
+
+    private string[] DefaultConfig(string[] lines, bool allowAnonymous) =>
+    [
+        // Broker-wide settings first; everything after the listener line applies to it (TLS files, require_certificate...).
+        $"user {Environment.UserName}", // as root, mosquitto would otherwise switch to the mosquitto user and lose our files
+        "persistence false",
+        "log_dest stderr", // unbuffered: stdout into a pipe is only flushed at exit
+        "log_type error",
+        "log_type warning",
+        "log_type notice",
+        "log_type information",
+        "connection_messages true",
+        $"allow_anonymous {(allowAnonymous ? "true" : "false")}",
+        string.Create(CultureInfo.InvariantCulture, $"listener {Port} {Host}"),
+        .. lines,
+    ];
 
     private async Task RunAsync()
     {

@@ -6,7 +6,7 @@ namespace EdgeAgent.TestKit;
 
 /// <summary>
 /// A child process the test talks to while it runs: its output lines are kept and can be waited for, and it can be
-/// stopped with SIGTERM (a clean shutdown) or SIGKILL (a crash). Disposing kills what is left of it.
+/// stopped with SIGTERM (a clean shutdown) or SIGKILL (a crash), or sent another signal (SIGHUP: reload). Disposing kills what is left of it.
 /// </summary>
 public sealed partial class RunningProcess : IAsyncDisposable
 {
@@ -117,6 +117,18 @@ public sealed partial class RunningProcess : IAsyncDisposable
             {
                 throw new TimeoutException($"`{CommandLine}` wrote no line matching /{pattern}/ within {timeout}. Output:\n{Output}");
             }
+        }
+    }
+
+    /// <summary>SIGHUP: daemons such as mosquitto reload their configuration on it.</summary>
+    public const int SignalHangUp = 1;
+
+    /// <summary>Sends <paramref name="signal"/> (such as <see cref="SignalHangUp"/>) and returns at once.</summary>
+    public void SendSignal(int signal)
+    {
+        if (Kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
 
