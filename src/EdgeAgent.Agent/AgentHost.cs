@@ -1,6 +1,7 @@
 using EdgeAgent.Agent.Configuration;
 using EdgeAgent.Agent.Decisions;
 using EdgeAgent.Agent.Drift;
+using EdgeAgent.Agent.FleetLink;
 using EdgeAgent.Agent.Hosting;
 using EdgeAgent.Agent.Models;
 using EdgeAgent.Agent.Pipeline;
@@ -79,6 +80,8 @@ public static class AgentHost
         services.TryAddSingleton<DriftWatch>();
         services.TryAddSingleton<PipelineWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineWorker>());
+        // After the pipeline: the status it reports names the model the pipeline loaded.
+        services.AddFleetLink(configuration);
         services.TryAddSingleton<IAgentStatus, AgentStatusProvider>();
         services.TryAddSingleton<IAlertActions, BoardAlertActions>();
         services.AddLocalPage(configuration);

@@ -16,7 +16,8 @@ internal sealed class AgentStatusProvider(
     PredictionWriter writer,
     IEnumerable<IAlertOutputStatus> outputs) : IAgentStatus
 {
-    private static readonly string Version =
+    /// <summary>The agent's version, as the page and the fleet show it.</summary>
+    public static string AgentVersion { get; } =
         typeof(AgentStatusProvider).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     public AgentStatusSnapshot GetStatus()
@@ -48,7 +49,7 @@ internal sealed class AgentStatusProvider(
         parts.Add(new PartHealth("store", writer.LastError is null, writer.LastError ?? $"{writer.Committed} predictions committed, {writer.Pending} pending"));
         return new AgentStatusSnapshot(
             agent.Value.DeviceId,
-            Version,
+            AgentVersion,
             state.StartedAt,
             model,
             source,

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using EdgeAgent.Agent.Drift;
+using EdgeAgent.Agent.Status;
+using EdgeAgent.Drift.Monitoring;
+using EdgeAgent.Fleet.Outbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeAgent.Agent.FleetLink;
+
+/// <summary>
+/// What the agent tells the fleet beyond predictions and alerts (which the outbox publisher takes from the store itself):
+/// its status once the model is serving, and each drift verdict whose state or named features differ from the last one
+/// sent. Both go through the durable outbox, so a lost link or a restart loses neither.
+/// </summary>
+public sealed class FleetLinkBridge : IHostedService
+{
+    private readonly FleetOutbox _outbox;
+    private readonly DriftWatch _drift;
+    private readonly AgentState _state;
+    private readonly ILogger<FleetLinkBridge> _logger;
+    private string? _lastDrift;
+
+    public FleetLinkBridge(FleetOutbox outbox, DriftWatch drift, AgentState state, ILogger<FleetLinkBridge> logger)
+    {
+        _outbox = outbox;
+        _drift = drift;
+        _state = state;
+        _logger = logger;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _outbox.EnqueueStatus(new DeviceStatus(AgentStatusProvider.AgentVersion, _state.ModelName, _state.ModelVersion, "active", "healthy"));
+        _drift.Verdict += OnVerdict;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _drift.Verdict -= OnVerdict;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The drift report's body: the state, the features responsible, whether an output changed.</summary>
+    public static string DriftJson(DriftVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["state"] = verdict.State.ToString(),
+            ["drifted"] = verdict.DriftedFeatures,
+            ["outputChange"] = verdict.OutputChangeDetected,
+            ["windows"] = verdict.WindowsSeen,
+            ["at"] = verdict.Time,
+        });
+    }
+
+    private void OnVerdict(DriftVerdict verdict)
+    {
+        if (verdict.State == DriftState.InsufficientData)
+        {
+            return;
+        }
+
+        string key = verdict.State + ":" + string.Join(',', verdict.DriftedFeatures) + ":" + verdict.OutputChangeDetected;
+        if (key == _lastDrift)
+        {
+            return;
+        }
+
+        try
+        {
+            _outbox.EnqueueDrift(DriftJson(verdict));
+            _lastDrift = key;
+        }
+        catch (EdgeAgent.Storage.StoreException ex)
+        {
+            // The store is full or failing: the verdict stays on the page and in the log; the next change is tried again.
+            FleetLinkLog.DriftNotQueued(_logger, ex.Message, ex);
+        }
+    }
+}
