@@ -113,6 +113,19 @@ drift_eval() { # the drift evaluation: run length without change, detection dela
   dotnet tests/EdgeAgent.DriftEval/bin/Release/net10.0/EdgeAgent.DriftEval.dll "$@"
 }
 
+bench_fleet() { # the outbox drain benchmark against a local mosquitto: predictions/s at QoS 1, bytes on the wire
+  deps
+  apt_ensure mosquitto
+  dotnet build tests/EdgeAgent.FleetBench -c Release -nologo -v q -clp:NoSummary
+  dotnet tests/EdgeAgent.FleetBench/bin/Release/net10.0/EdgeAgent.FleetBench.dll "$@"
+}
+
+fleet() { # the fleet-side command line: bash eng/build.sh fleet watch --fleet FLEET --host HOST
+  deps
+  dotnet build src/EdgeAgent.FleetWatch -c Release -nologo -v q -clp:NoSummary >&2
+  (cd "$caller" && dotnet "$root/src/EdgeAgent.FleetWatch/bin/Release/net10.0/edgeagent-fleet.dll" "$@")
+}
+
 kit_built=false
 kit() { # the model kit command line: bash eng/build.sh kit --help
   if [[ $kit_built == false ]]; then
@@ -161,6 +174,8 @@ usage: bash eng/build.sh VERB [ARGS]
   test [ARGS]    install test needs, build and run every test (ARGS go to dotnet test)
   bench [ARGS]   run the inference benchmark (EDGEAGENT_BENCH_MODEL picks the model)
   bench-agent    run the agent benchmark: ingest rate, decision latency, memory with the page, start time
+  bench-fleet    run the outbox drain benchmark against a local mosquitto
+  fleet ARGS     the fleet command line (fleet watch --fleet FLEET --host HOST)
   drift-eval     evaluate drift detection: false-alarm run length, detection delay, C-MAPSS replay (../shared)
   publish-arm64  build the agent for linux-arm64 into artifacts/publish/linux-arm64
   kit ARGS       the model kit: train, quantize, evaluate, package, inspect (kit --help)
@@ -178,6 +193,8 @@ case "$verb" in
   bench) bench "$@" ;;
   bench-agent) bench_agent "$@" ;;
   drift-eval) drift_eval "$@" ;;
+  bench-fleet) bench_fleet "$@" ;;
+  fleet) fleet "$@" ;;
   publish-arm64) publish_arm64 ;;
   kit) kit "$@" ;;
   models) models "$@" ;;
