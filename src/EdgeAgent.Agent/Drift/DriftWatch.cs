@@ -8,8 +8,8 @@ namespace EdgeAgent.Agent.Drift;
 
 /// <summary>
 /// Watches the served model's inputs and outputs for drift from its package's reference profile. The thresholds are
-/// calibrated off the pipeline thread when a model is attached, so serving starts at once; windows seen before that
-/// are not judged. A profile the monitor cannot use leaves the agent serving without drift verdicts, never stopped.
+/// calibrated off the pipeline thread once the first window is scored, so that start to first prediction does not wait
+/// for it (nor share the cores with it); windows seen before the monitor is armed are not judged. A profile the monitor cannot use leaves the agent serving without drift verdicts, never stopped.
 /// </summary>
 public sealed class DriftWatch
 {
@@ -17,6 +17,8 @@ public sealed class DriftWatch
     private readonly AgentState _state;
     private readonly ILogger<DriftWatch> _logger;
     private Armed? _armed;
+    private ActiveModel? _pending;
+    private TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DriftWatch(DriftMonitorFactory factory, AgentState state, ILogger<DriftWatch> logger)
     {
@@ -31,13 +33,24 @@ public sealed class DriftWatch
     /// <summary>Raised on the pipeline thread with each verdict; handlers must not block.</summary>
     public event Action<DriftVerdict>? Verdict;
 
-    /// <summary>Calibrates a monitor for <paramref name="model"/> in the background; the returned task ends when it is armed (or could not be).</summary>
+    /// <summary>
+    /// Watches <paramref name="model"/> from now on: its monitor is calibrated in the background from the first scored
+    /// window. The returned task ends when the monitor is armed (or could not be).
+    /// </summary>
     public Task AttachAsync(ActiveModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         Volatile.Write(ref _armed, null);
+        _attached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _pending, model);
+        _state.SetPart("drift", true, "waiting for the first window to calibrate against the model's reference profile");
+        return _attached.Task;
+    }
+
+    private void Calibrate(ActiveModel model, TaskCompletionSource attached)
+    {
         _state.SetPart("drift", true, "calibrating against the model's reference profile");
-        return Task.Run(() =>
+        _ = Task.Run(() =>
         {
             try
             {
@@ -51,6 +64,10 @@ public sealed class DriftWatch
                 DriftWatchLog.CannotWatch(_logger, model.Version, ex.Message, ex);
                 _state.SetPart("drift", false, $"not watched: {ex.Message}");
             }
+            finally
+            {
+                attached.TrySetResult();
+            }
         });
     }
 
@@ -60,6 +77,11 @@ public sealed class DriftWatch
         Armed? armed = Volatile.Read(ref _armed);
         if (armed is null)
         {
+            if (Interlocked.Exchange(ref _pending, null) is { } model)
+            {
+                Calibrate(model, _attached);
+            }
+
             return;
         }
 
