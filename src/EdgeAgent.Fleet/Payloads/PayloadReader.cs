@@ -89,9 +89,9 @@ public static class PayloadReader
     private static (int Version, string MessageId, long Sequence) ReadHeader(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object
-            || !root.TryGetProperty("v", out JsonElement v) || !v.TryGetInt32(out int version)
+            || !root.TryGetProperty("v", out JsonElement v) || v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int version)
             || !root.TryGetProperty("id", out JsonElement id) || id.ValueKind != JsonValueKind.String
-            || !root.TryGetProperty("seq", out JsonElement seq) || !seq.TryGetInt64(out long sequence))
+            || !root.TryGetProperty("seq", out JsonElement seq) || seq.ValueKind != JsonValueKind.Number || !seq.TryGetInt64(out long sequence))
         {
             throw new FormatException("The payload has no uplink header (v, id, seq).");
         }

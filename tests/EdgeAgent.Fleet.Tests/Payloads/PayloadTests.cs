@@ -104,6 +104,8 @@ public sealed class PayloadTests
     [InlineData("")]
     [InlineData("not json")]
     [InlineData("""{"v":1,"id":"e:1"}""")]
+    [InlineData("""{"v":1,"id":"e:1","seq":"one"}""")]
+    [InlineData("""{"v":"1","id":"e:1","seq":1}""")]
     public void ReadHeader_NotAnUplinkMessage_ThrowsFormatException(string payload)
     {
         Assert.Throws<FormatException>(() => PayloadReader.ReadHeader(Encoding.UTF8.GetBytes(payload)));
