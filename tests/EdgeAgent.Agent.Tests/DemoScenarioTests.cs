@@ -76,5 +76,7 @@ public sealed class DemoScenarioTests(DemoModelFixture demo)
         long alertId = long.Parse(id, CultureInfo.InvariantCulture);
         Assert.Equal((long)EdgeAgent.Storage.AlertState.Acknowledged, AgentRun.Scalar(store, $"SELECT state FROM alerts WHERE id = {alertId}"));
         Assert.Equal(1, AgentRun.Scalar(store, $"SELECT count(*) FROM alerts WHERE id = {alertId} AND acknowledged_ms IS NOT NULL"));
+        // The drift verdict is kept in the store too.
+        Assert.Contains("\"state\":\"Drift\"", AgentRun.Text(store, "SELECT value FROM model_state WHERE key = 'drift.latest'"), StringComparison.Ordinal);
     }
 }

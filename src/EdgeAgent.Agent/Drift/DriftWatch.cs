@@ -2,6 +2,7 @@ using EdgeAgent.Agent.Models;
 using EdgeAgent.Agent.Status;
 using EdgeAgent.Drift.Calibration;
 using EdgeAgent.Drift.Monitoring;
+using EdgeAgent.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeAgent.Agent.Drift;
@@ -13,16 +14,22 @@ namespace EdgeAgent.Agent.Drift;
 /// </summary>
 public sealed class DriftWatch
 {
+    /// <summary>The model-state key under which the latest drift verdict that changed something is kept in the store.</summary>
+    public const string StoreKey = "drift.latest";
+
     private readonly DriftMonitorFactory _factory;
+    private readonly EdgeStore? _store;
     private readonly AgentState _state;
     private readonly ILogger<DriftWatch> _logger;
     private Armed? _armed;
     private ActiveModel? _pending;
     private TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _lastKept;
 
-    public DriftWatch(DriftMonitorFactory factory, AgentState state, ILogger<DriftWatch> logger)
+    public DriftWatch(DriftMonitorFactory factory, AgentState state, ILogger<DriftWatch> logger, EdgeStore? store = null)
     {
         _factory = factory;
+        _store = store;
         _state = state;
         _logger = logger;
     }
@@ -99,7 +106,53 @@ public sealed class DriftWatch
 
         Latest = verdict;
         _state.SetPart("drift", verdict.State != DriftState.Drift, Describe(verdict));
+        Keep(verdict);
         Verdict?.Invoke(verdict);
+    }
+
+    /// <summary>The verdict as JSON: the state, the features responsible, whether an output changed, the window, the time.</summary>
+    public static string Json(DriftVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["state"] = verdict.State.ToString(),
+            ["drifted"] = verdict.DriftedFeatures,
+            ["outputChange"] = verdict.OutputChangeDetected,
+            ["windows"] = verdict.WindowsSeen,
+            ["at"] = verdict.Time,
+        });
+    }
+
+    /// <summary>What distinguishes one verdict from the next for those who only want changes.</summary>
+    public static string ChangeKey(DriftVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.State + ":" + string.Join(',', verdict.DriftedFeatures) + ":" + verdict.OutputChangeDetected;
+    }
+
+    /// <summary>Keeps a verdict that changed the state or the features named in the store, where it outlives a restart.</summary>
+    private void Keep(DriftVerdict verdict)
+    {
+        string key = ChangeKey(verdict);
+        if (_store is null || verdict.State == DriftState.InsufficientData || key == _lastKept)
+        {
+            return;
+        }
+
+        try
+        {
+            long version = _store.GetModelState(StoreKey)?.Version ?? 0;
+            if (_store.TrySetModelState(StoreKey, Json(verdict), version) is not null)
+            {
+                _lastKept = key;
+            }
+        }
+        catch (StoreException ex)
+        {
+            // A full or failing store: the verdict stays on the page and in the log; the next one tries again.
+            DriftWatchLog.NotKept(_logger, ex.Message, ex);
+        }
     }
 
     /// <summary>One line for the page: the state and the features responsible.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EdgeAgent.Agent.Drift;
 using EdgeAgent.Agent.Status;
 using EdgeAgent.Drift.Monitoring;
@@ -57,20 +56,6 @@ public sealed class FleetLinkBridge : IHostedService
     private void OnDisconnected(object? sender, MqttDisconnectedEventArgs e) =>
         _state.SetPart("uplink", false, $"{(e.WasConnected ? "link lost" : "cannot connect")} to {_client.Host}:{_client.Port}: {e.Reason}; retrying in {e.RetryDelay.TotalSeconds:0} s");
 
-    /// <summary>The drift report's body: the state, the features responsible, whether an output changed.</summary>
-    public static string DriftJson(DriftVerdict verdict)
-    {
-        ArgumentNullException.ThrowIfNull(verdict);
-        return JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["state"] = verdict.State.ToString(),
-            ["drifted"] = verdict.DriftedFeatures,
-            ["outputChange"] = verdict.OutputChangeDetected,
-            ["windows"] = verdict.WindowsSeen,
-            ["at"] = verdict.Time,
-        });
-    }
-
     private void OnVerdict(DriftVerdict verdict)
     {
         if (verdict.State == DriftState.InsufficientData)
@@ -78,7 +63,7 @@ public sealed class FleetLinkBridge : IHostedService
             return;
         }
 
-        string key = verdict.State + ":" + string.Join(',', verdict.DriftedFeatures) + ":" + verdict.OutputChangeDetected;
+        string key = DriftWatch.ChangeKey(verdict);
         if (key == _lastDrift)
         {
             return;
@@ -86,7 +71,7 @@ public sealed class FleetLinkBridge : IHostedService
 
         try
         {
-            _outbox.EnqueueDrift(DriftJson(verdict));
+            _outbox.EnqueueDrift(DriftWatch.Json(verdict));
             _lastDrift = key;
         }
         catch (EdgeAgent.Storage.StoreException ex)
