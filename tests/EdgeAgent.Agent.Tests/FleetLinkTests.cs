@@ -12,7 +12,7 @@ public sealed class FleetLinkTests(DemoModelFixture demo)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task Agent_UplinkEnabled_StatusAndPredictionsReachTheFleetAndTheStatusGoesOfflineOnStop()
+    public async Task Agent_UplinkEnabled_StatusPredictionsAndDriftReachTheFleetAndTheStatusGoesOfflineOnStop()
     {
         await using MosquittoBroker broker = await MosquittoBroker.StartAsync();
         var received = new ConcurrentQueue<MqttMessage>();
@@ -36,11 +36,18 @@ public sealed class FleetLinkTests(DemoModelFixture demo)
             $"--Mqtt:Host={broker.Host}",
             $"--Mqtt:Port={broker.Port}",
             "--Uplink:PredictionBatchSize=50",
-            "--Uplink:PredictionBatchDelay=00:00:00.200");
+            "--Uplink:PredictionBatchDelay=00:00:00.200",
+            // Thresholds far below any real batch: the first verdict is a drift, and it must reach the fleet.
+            "--Drift:WindowCount=10",
+            "--Drift:EvaluateEvery=10",
+            "--Drift:MinimumWindows=10",
+            "--Drift:PsiThreshold=0.000001",
+            "--Drift:DistanceThreshold=0.000001");
 
         await WaitForAsync(() => received.Any(m => m.Topic.EndsWith("/status", StringComparison.Ordinal) && Text(m).Contains("demo-bearing", StringComparison.Ordinal)), "the status naming the model", agent, arrived);
         await WaitForAsync(() => received.Any(m => m.Topic == "edge/plant-3/test-device/predictions"), "a prediction batch", agent, arrived);
         Assert.Contains(received, m => m.UserProperties.Any(p => p.Key == "id"));
+        await WaitForAsync(() => received.Any(m => m.Topic == "edge/plant-3/test-device/drift" && Decoded(m).Contains("\"state\":\"Drift\"", StringComparison.Ordinal)), "a drift report naming the state", agent, arrived);
 
         Assert.Equal(0, await agent.TerminateAsync(Patience));
         await WaitForAsync(() => received.Any(m => m.Topic.EndsWith("/status", StringComparison.Ordinal) && Text(m) == "offline"), "the Last Will 'offline' on the status topic", agent, arrived);
@@ -93,6 +100,13 @@ public sealed class FleetLinkTests(DemoModelFixture demo)
     }
 
     private static string Text(MqttMessage message) => Encoding.UTF8.GetString(message.Payload.Span);
+
+    /// <summary>An uplink message's JSON, gunzipped when the agent compressed it.</summary>
+    private static string Decoded(MqttMessage message)
+    {
+        using System.Text.Json.JsonDocument document = EdgeAgent.Fleet.Payloads.PayloadReader.Parse(message.Payload.Span);
+        return document.RootElement.GetRawText();
+    }
 
     private static async Task WaitForAsync(Func<bool> condition, string what, RunningProcess agent, SemaphoreSlim arrived)
     {

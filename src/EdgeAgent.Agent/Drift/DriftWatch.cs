@@ -66,7 +66,7 @@ public sealed class DriftWatch
                 Volatile.Write(ref _armed, new Armed(monitor, outputs, new float[outputs.Length]));
                 _state.SetPart("drift", true, $"no verdict yet (first after {monitor.Reference.MinimumWindows} windows)");
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or DriftProfileException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 DriftWatchLog.CannotWatch(_logger, model.Version, ex.Message, ex);
                 _state.SetPart("drift", false, $"not watched: {ex.Message}");
