@@ -45,7 +45,15 @@ public sealed class DailyBudgetTests : IAsyncLifetime
         Assert.Contains("Daily uplink budget reached on 2026-01-01", device.Logger.Entries.Single(e => e.EventId.Id == 7120).Message, StringComparison.Ordinal);
 
         _clock.Advance(TimeSpan.FromHours(1)); // 00:00 UTC
-        await fleet.Log.WaitForPredictionsAsync(20);
+        // A manual clock fires only the timers already set: if the publisher was between two waits when it moved, it
+        // sleeps on a timer that this clock never reaches. Telling it there is work makes it look at the new day.
+        using (var arrived = new CancellationTokenSource())
+        {
+            Task nudging = NudgeAsync(device.Outbox, arrived.Token);
+            await fleet.Log.WaitForPredictionsAsync(20);
+            await arrived.CancelAsync();
+            await nudging;
+        }
 
         UplinkStatistics next = device.Publisher.Statistics();
         Assert.Equal(new DateOnly(2026, 1, 2), next.Day);
@@ -53,6 +61,22 @@ public sealed class DailyBudgetTests : IAsyncLifetime
         await Eventually.TrueAsync(() => device.Publisher.Statistics().BudgetExhausted, "the new day's budget to be spent too");
         await Eventually.TrueAsync(() => device.Logger.Count(7120) == 2, "the new day's budget notice");
         Assert.InRange(device.Publisher.Statistics().PredictionsPublished, 20, 99); // a batch may overshoot by itself, then the rest waits
+    }
+
+    private static async Task NudgeAsync(FleetOutbox outbox, CancellationToken stop)
+    {
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        try
+        {
+            while (await tick.WaitForNextTickAsync(stop))
+            {
+                outbox.NotifyPredictionsCommitted();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The predictions arrived.
+        }
     }
 
     [Fact]
