@@ -39,22 +39,7 @@ public sealed partial class EdgeStore
                 "WHERE state = 0 AND ($stream IS NULL OR stream = $stream) ORDER BY id LIMIT $limit");
             query.Parameters.AddWithValue("$stream", (object?)stream ?? DBNull.Value);
             query.Parameters.AddWithValue("$limit", limit);
-            using SqliteDataReader r = query.ExecuteReader();
-            var list = new List<OutboxMessage>();
-            while (r.Read())
-            {
-                list.Add(new OutboxMessage(
-                    r.GetInt64(0),
-                    r.GetString(1),
-                    r.GetInt64(2),
-                    (byte[])r.GetValue(3),
-                    (OutboxState)r.GetInt32(4),
-                    r.GetInt32(5),
-                    FromMs(r.GetInt64(6)),
-                    r.IsDBNull(7) ? null : FromMs(r.GetInt64(7))));
-            }
-
-            return (IReadOnlyList<OutboxMessage>)list;
+            return ReadOutbox(query);
         });
     }
 
